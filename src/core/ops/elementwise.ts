@@ -1,0 +1,113 @@
+// Elementwise ops: each forward with its backward beside it, named as PyTorch names the node.
+// Gradients come back at the output's shape; the engine sums them down to each input's shape.
+import { record } from "../autograd.js";
+import { RuntimeError } from "../errors.js";
+import { Tensor, type Operand } from "../tensor.js";
+import { asTensor, map1, map2 } from "./kernels.js";
+import { where } from "./compare.js";
+
+type Grads = (Tensor | null)[];
+
+function unary(
+  name: string,
+  f: (v: number) => number,
+  backward: (g: Tensor, x: Tensor, out: Tensor) => Tensor,
+  savesTensors = true,
+) {
+  return (x: Tensor): Tensor => {
+    const out = map1(x, f);
+    return record(out, name, [x], (g) => [backward(g, x, out)], savesTensors);
+  };
+}
+
+function binary(
+  op: string,
+  name: string,
+  f: (x: number, y: number) => number,
+  backward: (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => Grads,
+  savesTensors = true,
+) {
+  return (a: Tensor, b: Operand): Tensor => {
+    const other = asTensor(b, op);
+    const out = map2(a, other, f);
+    return record(out, name, [a, other], (g) => backward(g, a, other, out), savesTensors);
+  };
+}
+
+export const add = binary("add", "AddBackward0", (x, y) => x + y, (g) => [g, g], false);
+export const sub = binary("sub", "SubBackward0", (x, y) => x - y, (g) => [g, g.neg()], false);
+export const rsub = binary("rsub", "RsubBackward1", (x, y) => y - x, (g) => [g.neg(), g], false); // other - self
+export const mul = binary("mul", "MulBackward0", (x, y) => x * y, (g, a, b) => [g.mul(b), g.mul(a)]);
+// d(a/b) = da/b - (a/b)/b db, written as PyTorch writes it
+export const div = binary("div", "DivBackward0", (x, y) => x / y, (g, a, b) => [g.div(b), g.neg().mul(a.div(b).div(b))]);
+
+export function pow(x: Tensor, exponent: Operand): Tensor {
+  if (typeof exponent === "number") return powScalar(x, exponent);
+  return powTensor(x, asTensor(exponent, "pow", "exponent"));
+}
+
+/** PyTorch computes small integer powers by multiplication; the same here keeps float32 results identical. */
+function powScalarValue(e: number): (v: number) => number {
+  const fe = Math.fround(e);
+  if (fe === 2) return (v) => v * v;
+  if (fe === 3) return (v) => Math.fround(v * v) * v;
+  if (fe === 0.5) return Math.sqrt;
+  if (fe === -1) return (v) => 1 / v;
+  return (v) => Math.pow(v, fe);
+}
+
+function powScalar(x: Tensor, e: number): Tensor {
+  const out = map1(x, powScalarValue(e));
+  // d(x^e) = e·x^(e-1) dx, and 0 when e is 0
+  return record(out, "PowBackward0", [x], (g) => [e === 0 ? g.mul(0) : g.mul(x.pow(e - 1).mul(e))]);
+}
+
+const powTensor = binary("pow", "PowBackward1", (x, y) => Math.pow(x, y), (g, a, b, out) => [
+  where(b.eq(0), 0, g.mul(b.mul(a.pow(b.sub(1))))), // d/da a^b = b·a^(b-1)
+  where(a.eq(0).logical_and(b.ge(0)), 0, g.mul(out.mul(a.log()))), // d/db a^b = a^b·ln a
+]);
+
+export const neg = unary("NegBackward0", (v) => -v, (g) => g.neg(), false);
+export const exp = unary("ExpBackward0", Math.exp, (g, _x, out) => g.mul(out));
+export const log = unary("LogBackward0", Math.log, (g, x) => g.div(x));
+export const sqrt = unary("SqrtBackward0", Math.sqrt, (g, _x, out) => g.div(out.mul(2)));
+export const sin = unary("SinBackward0", Math.sin, (g, x) => g.mul(x.cos()));
+export const cos = unary("CosBackward0", Math.cos, (g, x) => g.mul(x.sin().neg()));
+export const tanh = unary("TanhBackward0", Math.tanh, (g, _x, y) => g.mul(y.mul(y).rsub(1))); // 1 - y²
+export const sigmoid = unary("SigmoidBackward0", (v) => 1 / (1 + Math.exp(-v)), (g, _x, y) => g.mul(y.rsub(1)).mul(y));
+// NOTE: relu'(0) = 0 and abs'(0) = 0, as in PyTorch
+export const relu = unary("ReluBackward0", (v) => (v > 0 ? v : v === v ? 0 : v), (g, _x, out) => g.mul(out.gt(0)));
+export const abs = unary("AbsBackward0", Math.abs, (g, x) => g.mul(map1(x, Math.sign)));
+
+// NOTE: at ties the gradient is split in half between the two inputs, as in PyTorch
+export const maximum = binary("maximum", "MaximumBackward0", maxOf, (g, a, b) => tieSplit(g, a.gt(b), b.gt(a), a.eq(b)));
+export const minimum = binary("minimum", "MinimumBackward0", minOf, (g, a, b) => tieSplit(g, a.lt(b), b.lt(a), a.eq(b)));
+
+function maxOf(x: number, y: number): number {
+  return x !== x || y !== y ? NaN : x > y ? x : y;
+}
+function minOf(x: number, y: number): number {
+  return x !== x || y !== y ? NaN : x < y ? x : y;
+}
+function tieSplit(g: Tensor, aWins: Tensor, bWins: Tensor, tie: Tensor): Grads {
+  const half = tie.float().mul(0.5);
+  return [g.mul(aWins.float().add(half)), g.mul(bWins.float().add(half))];
+}
+
+/** clamp({min, max}); NOTE: the gradient passes at the bounds themselves. */
+export function clamp(x: Tensor, bounds: { min?: number | null; max?: number | null }): Tensor {
+  const lo = bounds?.min ?? null, hi = bounds?.max ?? null;
+  if (lo === null && hi === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const flo = lo === null ? -Infinity : Math.fround(lo), fhi = hi === null ? Infinity : Math.fround(hi);
+  const out = map1(x, (v) => (v !== v ? v : Math.min(Math.max(v, flo), fhi)));
+  const name = hi === null ? "ClampMinBackward0" : lo === null ? "ClampMaxBackward0" : "ClampBackward1";
+  return record(out, name, [x], (g) => [g.mul(x.ge(flo).logical_and(x.le(fhi)))]);
+}
+
+export const sign = unary("SignBackward0", Math.sign, (g) => g.mul(0), false);
+export const clone = unary("CloneBackward0", (v) => v, (g) => g, false);
+
+/** `.float()`: a float tensor as is; a bool tensor converted (no history, like any conversion of a bool). */
+export function float(x: Tensor): Tensor {
+  return x.dtype === "float32" ? x : map1(x, (v) => v);
+}

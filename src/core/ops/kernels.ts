@@ -1,0 +1,48 @@
+// Elementwise loops over flat storage, with broadcasting; every op's forward runs through these.
+import { broadcastIndex, broadcastShapes } from "../shape.js";
+import { sameShape } from "../autograd.js";
+import { Tensor, type DType, type Operand } from "../tensor.js";
+import { TorchTypeError } from "../errors.js";
+
+export function map1(x: Tensor, f: (v: number) => number, dtype: DType = "float32"): Tensor {
+  const src = x._values;
+  const out = new Float32Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = f(src[i]);
+  return new Tensor(out, x._shape, dtype);
+}
+
+export function map2(a: Tensor, b: Tensor, f: (x: number, y: number) => number, dtype: DType = "float32"): Tensor {
+  const av = a._values, bv = b._values;
+  if (sameShape(a._shape, b._shape)) {
+    const out = new Float32Array(av.length);
+    for (let i = 0; i < av.length; i++) out[i] = f(av[i], bv[i]);
+    return new Tensor(out, a._shape, dtype);
+  }
+  const shape = broadcastShapes(a._shape, b._shape);
+  const out = new Float32Array(shape.reduce((n, s) => n * s, 1));
+  if (bv.length === 1 && sameShape(shape, a._shape)) {
+    const y = bv[0];
+    for (let i = 0; i < out.length; i++) out[i] = f(av[i], y);
+  } else if (av.length === 1 && sameShape(shape, b._shape)) {
+    const x = av[0];
+    for (let i = 0; i < out.length; i++) out[i] = f(x, bv[i]);
+  } else {
+    const ia = broadcastIndex(a._shape, shape), ib = broadcastIndex(b._shape, shape);
+    for (let i = 0; i < out.length; i++) out[i] = f(av[ia[i]], bv[ib[i]]);
+  }
+  return new Tensor(out, shape, dtype);
+}
+
+/** A Tensor as is; a number as a 0-d float32 tensor (PyTorch's wrapped scalar); anything else is refused. */
+export function asTensor(value: Operand, op: string, argument = "other", position = 1): Tensor {
+  if (value instanceof Tensor) return value;
+  if (typeof value === "number") return Tensor._scalar(value);
+  throw new TorchTypeError(`${op}(): argument '${argument}' (position ${position}) must be Tensor, not ${typeName(value)}`);
+}
+
+export function typeName(value: unknown): string {
+  if (value === null) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  if (typeof value === "object") return (value as object).constructor?.name ?? "object";
+  return typeof value === "string" ? "str" : typeof value;
+}

@@ -1,0 +1,143 @@
+// Movement ops: reshape, view, expand, transpose, permute, (un)squeeze. Backward moves the gradient back.
+import { record, sameShape } from "../autograd.js";
+import { RuntimeError } from "../errors.js";
+import { broadcastIndex, checkSizes, contiguousStrides, numelOf, wrapDim, type Shape } from "../shape.js";
+import { Tensor } from "../tensor.js";
+
+const NOT_VIEWABLE =
+  "view size is not compatible with input tensor's size and stride (at least one dimension spans across two " +
+  "contiguous subspaces). Use .reshape(...) instead.";
+
+/** Resolves one -1 in a requested shape, with PyTorch's errors. */
+function inferShape(shape: Shape, numel: number): number[] {
+  const out = [...shape];
+  let inferred = -1;
+  out.forEach((s, i) => {
+    if (s === -1) {
+      if (inferred >= 0) throw new RuntimeError("only one dimension can be inferred");
+      inferred = i;
+    } else if (!Number.isInteger(s) || s < 0) throw new RuntimeError(`invalid shape dimension ${s}`);
+  });
+  const known = out.reduce((n, s, i) => (i === inferred ? n : n * s), 1);
+  if (inferred >= 0 && known !== 0 && numel % known === 0) out[inferred] = numel / known;
+  if (numelOf(out) !== numel || out.includes(-1)) {
+    throw new RuntimeError(`shape '[${shape.join(", ")}]' is invalid for input of size ${numel}`);
+  }
+  return out;
+}
+
+/** A tensor over the same storage with another shape. */
+function alias(x: Tensor, shape: Shape, name: string): Tensor {
+  const out = new Tensor(x._values, shape, x.dtype);
+  return record(out, name, [x], (g) => [g.reshape(x._shape)], false);
+}
+
+export function view(x: Tensor, shape: Shape): Tensor {
+  const target = inferShape(shape, x.numel());
+  if (!x._contiguous && !sameShape(target, x._shape)) throw new RuntimeError(NOT_VIEWABLE);
+  return alias(x, target, "ViewBackward0");
+}
+
+export function reshape(x: Tensor, shape: Shape): Tensor {
+  const target = inferShape(shape, x.numel());
+  // NOTE: PyTorch copies a non-contiguous tensor to reshape it, which shows as a different node name
+  return alias(x, target, x._contiguous ? "ViewBackward0" : "UnsafeViewBackward0");
+}
+
+export function contiguous(x: Tensor): Tensor {
+  const out = new Tensor(x._values.slice(), x._shape, x.dtype);
+  return record(out, "CloneBackward0", [x], (g) => [g], false);
+}
+
+export function expand(x: Tensor, sizes: Shape): Tensor {
+  const lead = sizes.length - x._shape.length;
+  if (lead < 0) {
+    throw new RuntimeError(
+      `expand(torch.FloatTensor{[${x._shape.join(", ")}]}, size=[${sizes.join(", ")}]): the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${x._shape.length})`,
+    );
+  }
+  const shape = sizes.map((s, i) => {
+    const own = i < lead ? 1 : x._shape[i - lead];
+    const size = s === -1 && i >= lead ? own : s;
+    if (own !== 1 && size !== own) {
+      throw new RuntimeError(
+        `The expanded size of the tensor (${size}) must match the existing size (${own}) at non-singleton dimension ${i}.  Target sizes: [${sizes.join(", ")}].  Tensor sizes: [${x._shape.join(", ")}]`,
+      );
+    }
+    return size;
+  });
+  checkSizes(shape);
+  if (sameShape(shape, x._shape)) return alias(x, shape, "ExpandBackward0");
+  const index = broadcastIndex(x._shape, shape);
+  const out = new Float32Array(index.length);
+  for (let i = 0; i < out.length; i++) out[i] = x._values[index[i]];
+  return record(new Tensor(out, shape, x.dtype), "ExpandBackward0", [x], (g) => [g.sum_to_size(x._shape)], false);
+}
+
+/** Copies `x` with its dims reordered: output dim i is input dim dims[i]. */
+function permuteCopy(x: Tensor, dims: readonly number[]): Tensor {
+  const shape = dims.map((d) => x._shape[d]);
+  const strides = contiguousStrides(x._shape);
+  const src = dims.map((d) => strides[d]);
+  const out = new Float32Array(x._values.length);
+  const counter = new Array<number>(shape.length).fill(0);
+  let offset = 0;
+  for (let i = 0; i < out.length; i++) {
+    out[i] = x._values[offset];
+    for (let d = shape.length - 1; d >= 0; d--) {
+      offset += src[d];
+      if (++counter[d] < shape[d]) break;
+      offset -= src[d] * shape[d];
+      counter[d] = 0;
+    }
+  }
+  const result = new Tensor(out, shape, x.dtype);
+  result._contiguous = dims.every((d, i) => d === i || x._shape[d] === 1);
+  return result;
+}
+
+const inverse = (dims: readonly number[]): number[] => dims.map((_, i) => dims.indexOf(i));
+
+export function permute(x: Tensor, order: Shape): Tensor {
+  if (order.length !== x._shape.length) {
+    throw new RuntimeError(
+      `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x._shape.length} is not equal to len(dims) = ${order.length}`,
+    );
+  }
+  const dims = order.map((d) => wrapDim(d, x._shape.length));
+  if (new Set(dims).size !== dims.length) throw new RuntimeError("permute(): duplicate dims are not allowed.");
+  return record(permuteCopy(x, dims), "PermuteBackward0", [x], (g) => [g.permute(inverse(dims))], false);
+}
+
+function swapped(x: Tensor, dim0: number, dim1: number): number[] {
+  const dims = [...x._shape.keys()];
+  [dims[dim0], dims[dim1]] = [dims[dim1], dims[dim0]];
+  return dims;
+}
+
+export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  const d0 = wrapDim(dim0, x._shape.length), d1 = wrapDim(dim1, x._shape.length);
+  const out = permuteCopy(x, x._shape.length === 0 ? [] : swapped(x, d0, d1));
+  return record(out, "TransposeBackward0", [x], (g) => [g.transpose(d0, d1)], false);
+}
+
+export function t(x: Tensor): Tensor {
+  if (x._shape.length > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x._shape.length}D`);
+  const out = x._shape.length < 2 ? new Tensor(x._values, x._shape, x.dtype) : permuteCopy(x, [1, 0]);
+  return record(out, "TBackward0", [x], (g) => [g.t()], false);
+}
+
+export function unsqueeze(x: Tensor, dim: number): Tensor {
+  const d = wrapDim(dim, x._shape.length + 1);
+  const shape = [...x._shape];
+  shape.splice(d, 0, 1);
+  return alias(x, shape, "UnsqueezeBackward0");
+}
+
+export function squeeze(x: Tensor, dim?: number): Tensor {
+  if (dim === undefined) return alias(x, x._shape.filter((s) => s !== 1), "SqueezeBackward0");
+  const d = wrapDim(dim, x._shape.length);
+  return alias(x, x._shape.filter((s, i) => i !== d || s !== 1), "SqueezeBackward1");
+}
+
+

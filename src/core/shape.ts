@@ -1,0 +1,73 @@
+// Shapes: sizes, broadcasting, dimension wrapping, and index maps for broadcast reads.
+import { IndexError, RuntimeError } from "./errors.js";
+
+export type Shape = readonly number[];
+
+export const numelOf = (shape: Shape): number => shape.reduce((n, s) => n * s, 1);
+
+export function contiguousStrides(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = step;
+    step *= shape[i];
+  }
+  return strides;
+}
+
+/** PyTorch's infer_size: the broadcast shape of two shapes, or its error naming the clashing sizes. */
+export function broadcastShapes(a: Shape, b: Shape): number[] {
+  const ndim = Math.max(a.length, b.length);
+  const out = new Array<number>(ndim);
+  for (let i = 0; i < ndim; i++) {
+    const sa = a[a.length - ndim + i] ?? 1;
+    const sb = b[b.length - ndim + i] ?? 1;
+    if (sa !== sb && sa !== 1 && sb !== 1) {
+      throw new RuntimeError(
+        `The size of tensor a (${sa}) must match the size of tensor b (${sb}) at non-singleton dimension ${i}`,
+      );
+    }
+    out[i] = sa === 1 ? sb : sa;
+  }
+  return out;
+}
+
+/** PyTorch's maybe_wrap_dim: accepts -ndim..ndim-1 (a 0-d tensor counts as 1-d here). */
+export function wrapDim(dim: number, ndim: number): number {
+  const range = Math.max(ndim, 1);
+  if (!Number.isInteger(dim) || dim < -range || dim >= range) {
+    throw new IndexError(
+      `Dimension out of range (expected to be in range of [${-range}, ${range - 1}], but got ${dim})`,
+    );
+  }
+  return dim < 0 ? dim + range : dim;
+}
+
+/** For each element of `out` (row-major), the flat index it reads in a tensor of `shape` broadcast to `out`. */
+export function broadcastIndex(shape: Shape, out: Shape): Int32Array {
+  const n = numelOf(out);
+  const index = new Int32Array(n);
+  const offset = out.length - shape.length;
+  const strides = contiguousStrides(shape);
+  const outStrides = contiguousStrides(out);
+  for (let i = 0; i < n; i++) {
+    let src = 0;
+    for (let d = offset; d < out.length; d++) {
+      const size = shape[d - offset];
+      if (size !== 1) src += (Math.floor(i / outStrides[d]) % out[d]) * strides[d - offset];
+    }
+    index[i] = src;
+  }
+  return index;
+}
+
+/** Checks that `shape` is a list of non-negative integer sizes, with PyTorch's wording. */
+export function checkSizes(shape: readonly unknown[]): number[] {
+  for (const s of shape) {
+    if (typeof s !== "number" || !Number.isInteger(s)) {
+      throw new RuntimeError(`size must be a list of non-negative integers, got ${String(s)}`);
+    }
+    if (s < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: [${shape.join(", ")}]`);
+  }
+  return shape as number[];
+}
