@@ -191,6 +191,7 @@ export class Tensor {
   permute(...dims: (number | Shape)[]): Tensor { return mov.permute(this, sizesFrom(dims)); }
   unsqueeze(dim: number): Tensor { return mov.unsqueeze(this, dim); }
   squeeze(dim?: number): Tensor { return mov.squeeze(this, dim); }
+  select(dim: number, index: number): Tensor { return mov.select(this, dim, index); }
   flatten(): Tensor { return mov.reshape(this, [-1]); }
   contiguous(): Tensor { return this._contiguous ? this : mov.contiguous(this); }
 

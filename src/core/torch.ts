@@ -93,6 +93,7 @@ export const torch = {
   unsqueeze: method("unsqueeze"),
   squeeze: method("squeeze"),
   flatten: method("flatten"),
+  select: method("select"),
   dot: method("dot"),
   matmul: method("matmul"),
   mm: method("mm"),

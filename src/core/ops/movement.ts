@@ -1,6 +1,6 @@
 // Movement ops: reshape, view, expand, transpose, permute, (un)squeeze. Backward moves the gradient back.
 import { record, sameShape } from "../autograd.js";
-import { RuntimeError } from "../errors.js";
+import { IndexError, RuntimeError } from "../errors.js";
 import { broadcastIndex, checkSizes, contiguousStrides, numelOf, wrapDim, type Shape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 
@@ -141,3 +141,30 @@ export function squeeze(x: Tensor, dim?: number): Tensor {
 }
 
 
+
+/** Positions (flat indices into x) of the slice `index` along `dim`, in output order. */
+function slicePositions(shape: Shape, d: number, index: number): Int32Array {
+  const inner = numelOf(shape.slice(d + 1)), size = shape[d], outer = numelOf(shape.slice(0, d));
+  const positions = new Int32Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) positions[o * inner + i] = (o * size + index) * inner + i;
+  }
+  return positions;
+}
+
+/** x.select(dim, index), Python's `x[index]` along `dim`: the slice without that dim. */
+export function select(x: Tensor, dim: number, index: number): Tensor {
+  if (x._shape.length === 0) throw new IndexError("select() cannot be applied to a 0-dim tensor.");
+  const d = wrapDim(dim, x._shape.length), size = x._shape[d];
+  if (!Number.isInteger(index) || index < -size || index >= size) {
+    throw new IndexError(`select(): index ${index} out of range for tensor of size [${x._shape.join(", ")}] at dimension ${d}`);
+  }
+  const positions = slicePositions(x._shape, d, index < 0 ? index + size : index);
+  const out = Float32Array.from(positions, (p) => x._values[p]);
+  const shape = x._shape.filter((_, i) => i !== d);
+  return record(new Tensor(out, shape, x.dtype), "SelectBackward0", [x], (g) => {
+    const grad = new Float32Array(x._values.length);
+    positions.forEach((p, i) => (grad[p] = g._values[i]));
+    return [new Tensor(grad, x._shape)];
+  }, false);
+}
