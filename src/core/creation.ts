@@ -82,7 +82,9 @@ export function FloatTensor(...args: (number | NestedList | Shape)[]): Tensor {
   throw new RuntimeError(`FloatTensor(): expects a list of numbers or sizes, got (${args.map(typeName).join(", ")})`);
 }
 
+/** torch.manual_seed(seed): Python's `int(seed)` first, so 1.5 seeds as 1, as in PyTorch. */
 export function manual_seed(seed: number | bigint) {
-  return default_generator.manual_seed(seed);
+  return default_generator.manual_seed(typeof seed === "number" && Number.isFinite(seed) ? Math.trunc(seed) : seed);
 }
+export const seed = (): bigint => default_generator.seed();
 export const initial_seed = (): bigint => default_generator.initial_seed();

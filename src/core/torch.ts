@@ -3,7 +3,7 @@ import { is_grad_enabled, no_grad, set_grad_enabled } from "./autograd.js";
 import * as create from "./creation.js";
 import { TorchTypeError } from "./errors.js";
 import { get_printoptions, set_printoptions } from "./print.js";
-import { Generator } from "./random.js";
+import { Generator, default_generator, type GeneratorState } from "./random.js";
 import { Tensor, type Operand } from "./tensor.js";
 import { typeName } from "./ops/kernels.js";
 import { where } from "./ops/compare.js";
@@ -42,6 +42,9 @@ export const torch = {
   ...create,
   Tensor,
   Generator,
+  default_generator,
+  get_rng_state: (): GeneratorState => default_generator.get_state(),
+  set_rng_state: (state: GeneratorState): void => void default_generator.set_state(state),
   no_grad,
   is_grad_enabled,
   set_grad_enabled,
