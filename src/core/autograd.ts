@@ -138,7 +138,7 @@ export interface BackwardOptions {
 }
 
 /** `tensor.backward(gradient)`: the one reverse traversal; broadcast reduction and accumulation live here. */
-export function backward(root: Tensor, gradient: Tensor | null, options: BackwardOptions = {}): void {
+export function backward(root: Tensor, gradient: Tensor | null, options?: BackwardOptions | null): void {
   if (!root.requires_grad) throw new RuntimeError(NO_GRAD_FN);
   const seed = gradient ?? implicitGradient(root);
   if (!sameShape(seed.shape, root.shape)) {
@@ -160,7 +160,7 @@ export function backward(root: Tensor, gradient: Tensor | null, options: Backwar
       pending.delete(node);
       if (grad === undefined) continue;
       const grads = node.apply(grad);
-      if (!options.retain_graph) node.release();
+      if (!options?.retain_graph) node.release();
       node.inputs.forEach((input, i) => {
         const g = grads[i];
         if (input === null || g === null || g === undefined) return;

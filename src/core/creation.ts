@@ -1,9 +1,8 @@
 // Making tensors: from nested lists, filled with a value, or drawn from PyTorch's random generator.
-import { RuntimeError, TorchTypeError, ValueError } from "./errors.js";
+import { RuntimeError, TorchTypeError, ValueError, typeName } from "./errors.js";
 import { default_generator } from "./random.js";
 import { checkSizes, numelOf, type Shape } from "./shape.js";
 import { Tensor, sizesFrom, type DType, type NestedList } from "./tensor.js";
-import { typeName } from "./ops/kernels.js";
 
 export interface TensorOptions {
   requires_grad?: boolean;
@@ -18,8 +17,8 @@ function splitOptions(args: SizeArgs): [number[], TensorOptions] {
   return [checkSizes(sizesFrom(sizes)), hasOptions ? (last as TensorOptions) : {}];
 }
 
-function finish(t: Tensor, options: TensorOptions): Tensor {
-  if (options.requires_grad) t.requires_grad = true;
+function finish(t: Tensor, options: TensorOptions | null | undefined): Tensor {
+  if (options?.requires_grad) t.requires_grad = true;
   return t;
 }
 

@@ -19,4 +19,13 @@ export class ValueError extends TorchError {
   override name = "ValueError";
 }
 
+/** Python's name for a value's type, as PyTorch's argument errors print it. */
+export function typeName(value: unknown): string {
+  if (value === null || value === undefined) return "NoneType";
+  if (Array.isArray(value)) return "list";
+  if (typeof value === "object") return (value as object).constructor?.name ?? "object";
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
+  return typeof value === "string" ? "str" : typeof value === "boolean" ? "bool" : typeof value;
+}
+
 export const sizeString = (shape: readonly number[]): string => `torch.Size([${shape.join(", ")}])`;

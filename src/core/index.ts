@@ -1,8 +1,7 @@
 // The public API of autograd-ex's core: `import { torch, Variable, Tensor } from "autograd-ex"`.
 import type { TensorOptions } from "./creation.js";
 import { Tensor } from "./tensor.js";
-import { TorchTypeError } from "./errors.js";
-import { typeName } from "./ops/kernels.js";
+import { TorchTypeError, typeName } from "./errors.js";
 
 export { torch, type Torch } from "./torch.js";
 export { Tensor, type DType, type NestedList, type Operand } from "./tensor.js";

@@ -1,5 +1,8 @@
 // Shapes: sizes, broadcasting, dimension wrapping, and index maps for broadcast reads.
-import { IndexError, RuntimeError } from "./errors.js";
+import { IndexError, RuntimeError, TorchTypeError, typeName } from "./errors.js";
+
+/** The largest storage a tensor may have (JavaScript's typed arrays stop a little above this). */
+const MAX_BYTES = 2 ** 32;
 
 export type Shape = readonly number[];
 
@@ -35,7 +38,10 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
 /** PyTorch's maybe_wrap_dim: accepts -ndim..ndim-1 (a 0-d tensor counts as 1-d here). */
 export function wrapDim(dim: number, ndim: number): number {
   const range = Math.max(ndim, 1);
-  if (!Number.isInteger(dim) || dim < -range || dim >= range) {
+  if (typeof dim !== "number" || !Number.isInteger(dim)) {
+    throw new TorchTypeError(`argument 'dim' must be int, not ${typeName(dim)}`);
+  }
+  if (dim < -range || dim >= range) {
     throw new IndexError(
       `Dimension out of range (expected to be in range of [${-range}, ${range - 1}], but got ${dim})`,
     );
@@ -61,6 +67,12 @@ export function broadcastIndex(shape: Shape, out: Shape): Int32Array {
   return index;
 }
 
+/** An integer argument, or PyTorch's TypeError naming the op and the argument. */
+export function checkInt(value: unknown, op: string, argument: string): number {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  throw new TorchTypeError(`${op}(): argument '${argument}' must be int, not ${typeName(value)}`);
+}
+
 /** Checks that `shape` is a list of non-negative integer sizes, with PyTorch's wording. */
 export function checkSizes(shape: readonly unknown[]): number[] {
   for (const s of shape) {
@@ -68,6 +80,10 @@ export function checkSizes(shape: readonly unknown[]): number[] {
       throw new RuntimeError(`size must be a list of non-negative integers, got ${String(s)}`);
     }
     if (s < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: [${shape.join(", ")}]`);
+  }
+  const bytes = numelOf(shape as number[]) * Float32Array.BYTES_PER_ELEMENT;
+  if (bytes > MAX_BYTES) {
+    throw new RuntimeError(`DefaultCPUAllocator: can't allocate memory: you tried to allocate ${bytes} bytes.`);
   }
   return shape as number[];
 }

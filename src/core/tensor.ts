@@ -1,6 +1,6 @@
 // The Tensor: flat float32 storage with a shape, autograd metadata, and PyTorch's method names.
 import { backward as runBackward, is_grad_enabled, type BackwardOptions, type Node } from "./autograd.js";
-import { RuntimeError, TorchTypeError } from "./errors.js";
+import { RuntimeError, TorchTypeError, typeName } from "./errors.js";
 import { formatTensor } from "./print.js";
 import { numelOf, wrapDim, type Shape } from "./shape.js";
 import * as ew from "./ops/elementwise.js";
@@ -9,6 +9,7 @@ import * as red from "./ops/reduce.js";
 import * as mov from "./ops/movement.js";
 import * as lin from "./ops/linalg.js";
 import { fromNested } from "./creation.js";
+import { asTensor } from "./ops/kernels.js";
 
 export type DType = "float32" | "bool";
 export type Operand = Tensor | number;
@@ -118,7 +119,7 @@ export class Tensor {
     return out;
   }
 
-  backward(gradient?: Tensor | NestedList | null, options?: BackwardOptions): void {
+  backward(gradient?: Tensor | NestedList | null, options?: BackwardOptions | null): void {
     runBackward(this, gradient === undefined || gradient === null ? null : toGradient(gradient), options);
   }
 
@@ -212,7 +213,7 @@ export class Tensor {
   sub_(other: Operand): this { return this.#assign(ew.sub(this, other)); }
   mul_(other: Operand): this { return this.#assign(ew.mul(this, other)); }
   div_(other: Operand): this { return this.#assign(ew.div(this, other)); }
-  copy_(src: Tensor): this { return this.#assign(mov.expand(src, this._shape)); }
+  copy_(src: Tensor): this { return this.#assign(mov.expand(asTensor(src, "copy_", "src"), this._shape)); }
   /** @internal The engine's gradient accumulation. */
   _addInPlace(other: Tensor): void {
     const v = this._values, o = other._values;
@@ -253,8 +254,13 @@ export class Tensor {
 
 /** Accepts `f(2, 3)` and `f([2, 3])` for sizes, as PyTorch does. */
 export function sizesFrom(args: readonly (number | Shape)[]): number[] {
-  if (args.length === 1 && Array.isArray(args[0])) return [...(args[0] as Shape)];
-  return args as number[];
+  const sizes = args.length === 1 && Array.isArray(args[0]) ? [...(args[0] as Shape)] : (args as unknown[]);
+  sizes.forEach((s, i) => {
+    if (typeof s !== "number" || !Number.isInteger(s)) {
+      throw new TorchTypeError(`argument 'size' must be tuple of ints, but found element of type ${typeName(s)} at pos ${i}`);
+    }
+  });
+  return sizes as number[];
 }
 
 function toGradient(gradient: Tensor | NestedList): Tensor {

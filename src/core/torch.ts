@@ -1,11 +1,10 @@
 // The `torch` namespace: creation, grad mode, and the function form `torch.X(t, ...)` of tensor methods.
 import { is_grad_enabled, no_grad, set_grad_enabled } from "./autograd.js";
 import * as create from "./creation.js";
-import { TorchTypeError } from "./errors.js";
+import { TorchTypeError, typeName } from "./errors.js";
 import { get_printoptions, set_printoptions } from "./print.js";
 import { Generator, default_generator, type GeneratorState } from "./random.js";
 import { Tensor, type Operand } from "./tensor.js";
-import { typeName } from "./ops/kernels.js";
 import { where } from "./ops/compare.js";
 
 function input(value: unknown, op: string): Tensor {

@@ -2,7 +2,7 @@
 import { broadcastIndex, broadcastShapes } from "../shape.js";
 import { sameShape } from "../autograd.js";
 import { Tensor, type DType, type Operand } from "../tensor.js";
-import { TorchTypeError } from "../errors.js";
+import { TorchTypeError, typeName } from "../errors.js";
 
 export function map1(x: Tensor, f: (v: number) => number, dtype: DType = "float32"): Tensor {
   const src = x._values;
@@ -38,11 +38,4 @@ export function asTensor(value: Operand, op: string, argument = "other", positio
   if (value instanceof Tensor) return value;
   if (typeof value === "number") return Tensor._scalar(value);
   throw new TorchTypeError(`${op}(): argument '${argument}' (position ${position}) must be Tensor, not ${typeName(value)}`);
-}
-
-export function typeName(value: unknown): string {
-  if (value === null) return "NoneType";
-  if (Array.isArray(value)) return "list";
-  if (typeof value === "object") return (value as object).constructor?.name ?? "object";
-  return typeof value === "string" ? "str" : typeof value;
 }

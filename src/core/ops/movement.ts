@@ -1,7 +1,7 @@
 // Movement ops: reshape, view, expand, transpose, permute, (un)squeeze. Backward moves the gradient back.
 import { record, sameShape } from "../autograd.js";
 import { IndexError, RuntimeError } from "../errors.js";
-import { broadcastIndex, checkSizes, contiguousStrides, numelOf, wrapDim, type Shape } from "../shape.js";
+import { broadcastIndex, checkInt, checkSizes, contiguousStrides, numelOf, wrapDim, type Shape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 
 const NOT_VIEWABLE =
@@ -156,7 +156,7 @@ function slicePositions(shape: Shape, d: number, index: number): Int32Array {
 export function select(x: Tensor, dim: number, index: number): Tensor {
   if (x._shape.length === 0) throw new IndexError("select() cannot be applied to a 0-dim tensor.");
   const d = wrapDim(dim, x._shape.length), size = x._shape[d];
-  if (!Number.isInteger(index) || index < -size || index >= size) {
+  if (checkInt(index, "select", "index") < -size || index >= size) {
     throw new IndexError(`select(): index ${index} out of range for tensor of size [${x._shape.join(", ")}] at dimension ${d}`);
   }
   const positions = slicePositions(x._shape, d, index < 0 ? index + size : index);

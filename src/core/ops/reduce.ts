@@ -1,6 +1,6 @@
 // Reductions: sum, mean, max/min, norm. Backward broadcasts the output gradient back over the reduced dims.
 import { record } from "../autograd.js";
-import { RuntimeError, TorchTypeError } from "../errors.js";
+import { RuntimeError, TorchTypeError, typeName } from "../errors.js";
 import { broadcastIndex, numelOf, wrapDim, type Shape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { maximum, minimum } from "./elementwise.js";
@@ -20,7 +20,7 @@ interface Reduction {
 
 function plan(x: Tensor, dims: Dims, keepdim: boolean): Reduction {
   const ndim = x._shape.length;
-  const list = dims === null || dims === undefined ? [...x._shape.keys()] : typeof dims === "number" ? [dims] : dims;
+  const list = dims === null || dims === undefined ? [...x._shape.keys()] : Array.isArray(dims) ? dims : [dims];
   const reduced = new Set<number>();
   for (const d of list) {
     const w = wrapDim(d, ndim);
@@ -94,7 +94,8 @@ export const min = (x: Tensor, other?: Tensor): Tensor => extreme("min", x, othe
 
 /** The vector p-norm over `dim` (all elements by default); PyTorch's `linalg.vector_norm`. */
 export function norm(x: Tensor, p = 2, dim?: Dims, keepdim = false): Tensor {
-  if (typeof p !== "number" || !(p > 0)) throw new RuntimeError(`autograd-ex: norm supports p > 0, got ${String(p)}`);
+  if (typeof p !== "number") throw new TorchTypeError(`norm(): argument 'p' must be Number, not ${typeName(p)}`);
+  if (!(p > 0)) throw new RuntimeError(`autograd-ex: norm supports p > 0, got ${p}`);
   const r = plan(x, dim, keepdim);
   const acc =
     p === Infinity
