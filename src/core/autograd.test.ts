@@ -113,6 +113,11 @@ describe("grad mode and in-place rules", () => {
     torch.no_grad(() => w.sub_(1));
     expect(w.tolist()).toEqual([0, 1]);
   });
+  test("a tensor inside a graph refuses in-place ops (PyTorch would fail later, at backward)", () => {
+    const y = leaf([1, 2]).mul(2);
+    expect(() => y.zero_()).toThrowError(/in-place operations on a tensor that is part of a graph/);
+    expect(y.tolist()).toEqual([2, 4]);
+  });
   test("requires_grad can be switched off only on leaves", () => {
     const y = leaf([1]).mul(2);
     expect(() => (y.requires_grad = false)).toThrowError(new RuntimeError(NON_LEAF_REQUIRES_GRAD));

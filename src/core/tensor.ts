@@ -1,6 +1,6 @@
 // The Tensor: flat float32 storage with a shape, autograd metadata, and PyTorch's method names.
 import { backward as runBackward, is_grad_enabled, type BackwardOptions, type Node } from "./autograd.js";
-import { RuntimeError, TorchTypeError, typeName } from "./errors.js";
+import { RuntimeError, TorchTypeError, ValueError, typeName } from "./errors.js";
 import { formatTensor } from "./print.js";
 import { numelOf, wrapDim, type Shape } from "./shape.js";
 import * as ew from "./ops/elementwise.js";
@@ -19,7 +19,7 @@ export const LEAF_IN_PLACE = "a leaf Variable that requires grad is being used i
 export const NON_LEAF_REQUIRES_GRAD =
   "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a " +
   "subgraph that doesn't require differentiation use var_no_grad = var.detach().";
-export const ONLY_FLOAT_GRAD = "only Tensors of floating point and complex dtype can require gradients";
+export const ONLY_FLOAT_GRAD = "only Tensors of floating point dtype can require gradients";
 export const JS_OPERATOR_USED =
   "JavaScript operators (+ - * / < >) do not work on tensors: use methods such as a.add(b), a.mul(2), " +
   "a.gt(0), or .item() for a plain number";
@@ -125,7 +125,7 @@ export class Tensor {
 
   item(): number {
     if (this.numel() !== 1) {
-      throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
+      throw new ValueError("only one element tensors can be converted to Python scalars");
     }
     return this._values[0];
   }

@@ -100,8 +100,7 @@ export function clamp(x: Tensor, bounds: { min?: number | null; max?: number | n
   if (lo === null && hi === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   const flo = lo === null ? -Infinity : Math.fround(lo), fhi = hi === null ? Infinity : Math.fround(hi);
   const out = map1(x, (v) => (v !== v ? v : Math.min(Math.max(v, flo), fhi)));
-  const name = hi === null ? "ClampMinBackward0" : lo === null ? "ClampMaxBackward0" : "ClampBackward1";
-  return record(out, name, [x], (g) => [g.mul(x.ge(flo).logical_and(x.le(fhi)))]);
+  return record(out, "ClampBackward1", [x], (g) => [g.mul(x.ge(flo).logical_and(x.le(fhi)))]);
 }
 
 export const sign = unary("SignBackward0", Math.sign, (g) => g.mul(0), false);

@@ -2,6 +2,7 @@
 import { record } from "../autograd.js";
 import { RuntimeError } from "../errors.js";
 import { Tensor } from "../tensor.js";
+import { squeezeDims } from "./movement.js";
 
 function checkTensor(value: unknown, op: string, argument: string): Tensor {
   if (value instanceof Tensor) return value;
@@ -71,7 +72,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   }
   if (da === 1 && db === 1) return dot(a, b);
   if (da === 2 && db === 1) return mv(a, b);
-  if (da === 1 && db === 2) return a.unsqueeze(0).mm(b).squeeze(0);
+  if (da === 1 && db === 2) return squeezeDims(a.unsqueeze(0).mm(b), [0]);
   if (da === 2 && db === 2) return mm(a, b);
   throw new RuntimeError(`autograd-ex: matmul supports 1-D and 2-D tensors, got ${da}D and ${db}D`);
 }

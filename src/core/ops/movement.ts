@@ -41,7 +41,7 @@ export function view(x: Tensor, shape: Shape): Tensor {
 export function reshape(x: Tensor, shape: Shape): Tensor {
   const target = inferShape(shape, x.numel());
   // NOTE: PyTorch copies a non-contiguous tensor to reshape it, which shows as a different node name
-  return alias(x, target, x._contiguous ? "ViewBackward0" : "UnsafeViewBackward0");
+  return alias(x, target, x._contiguous ? "ReshapeAliasBackward0" : "UnsafeViewBackward0");
 }
 
 export function contiguous(x: Tensor): Tensor {
@@ -136,8 +136,13 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
 
 export function squeeze(x: Tensor, dim?: number): Tensor {
   if (dim === undefined) return alias(x, x._shape.filter((s) => s !== 1), "SqueezeBackward0");
-  const d = wrapDim(dim, x._shape.length);
-  return alias(x, x._shape.filter((s, i) => i !== d || s !== 1), "SqueezeBackward1");
+  return squeezeDims(x, [dim], "SqueezeBackward1");
+}
+
+/** Drops the listed dims where their size is 1; `name` is the node PyTorch's caller records. */
+export function squeezeDims(x: Tensor, dims: readonly number[], name = "SqueezeBackward3"): Tensor {
+  const drop = new Set(dims.map((d) => wrapDim(d, x._shape.length)));
+  return alias(x, x._shape.filter((s, i) => !drop.has(i) || s !== 1), name);
 }
 
 

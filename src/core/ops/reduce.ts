@@ -51,10 +51,16 @@ export function sum(x: Tensor, dim?: Dims, keepdim = false): Tensor {
 }
 
 export function mean(x: Tensor, dim?: Dims, keepdim = false): Tensor {
+  if (x.dtype !== "float32") {
+    throw new RuntimeError(
+      "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Bool",
+    );
+  }
   const r = plan(x, dim, keepdim);
   const out = new Tensor(Float32Array.from(fold(x, r, 0, (a, v) => a + v), (s) => s / r.count), r.outShape);
-  const name = dim === null || dim === undefined ? "MeanBackward0" : "MeanBackward1";
-  return record(out, name, [x], (g) => [spread(g, r, x).div(r.count)], false);
+  const all = dim === null || dim === undefined;
+  // NOTE: PyTorch's MeanBackward1 saves a tensor (so a second backward needs retain_graph); MeanBackward0 does not
+  return record(out, all ? "MeanBackward0" : "MeanBackward1", [x], (g) => [spread(g, r, x).div(r.count)], !all);
 }
 
 /** Sums a gradient down to `shape` (the engine's broadcast reduction). */
@@ -102,7 +108,7 @@ export function norm(x: Tensor, p = 2, dim?: Dims, keepdim = false): Tensor {
       ? fold(x, r, 0, (a, v) => Math.max(a, Math.abs(v)))
       : fold(x, r, 0, (a, v) => a + Math.pow(Math.abs(v), p)).map((s) => Math.pow(s, 1 / p));
   const out = new Tensor(Float32Array.from(acc), r.outShape);
-  return record(out, "LinalgVectorNormBackward0", [x], (g) => {
+  return record(out, "NormBackward1", [x], (g) => {
     const n = out.reshape(r.keepShape);
     if (p === Infinity) {
       const hits = x.abs().eq(n); // the gradient is shared by every element at the maximum
