@@ -18,6 +18,10 @@ export const IMPLICIT_SCALAR = "grad can be implicitly created only for scalar o
 /** The function that created a tensor (PyTorch's `grad_fn`), e.g. `<MulBackward0>`. */
 export class Node {
   #backward: BackwardFn | null;
+  /** @internal The gradient flowing into this node during a backward pass. */
+  _grad: Tensor | null = null;
+  /** @internal The pass that last visited this node, so a traversal needs no Set. */
+  _visited = 0;
 
   constructor(
     private readonly _name: string,
@@ -98,32 +102,38 @@ export function record(
   backward: BackwardFn,
   savesTensors = true,
 ): Tensor {
-  if (!gradEnabled || !inputs.some((t) => t.requires_grad)) return out;
+  if (!gradEnabled) return out;
+  let needed = false;
+  for (let i = 0; i < inputs.length; i++) needed ||= inputs[i].requires_grad;
+  if (!needed) return out;
   out._setGradFn(new Node(name, inputs.map((t) => (t.requires_grad ? t : null)), backward, savesTensors));
   return out;
 }
 
-/** Nodes reachable from `root`, every node after all the nodes that feed gradient into it. */
-function topologicalOrder(root: Node): Node[] {
-  const order: Node[] = [];
-  const seen = new Set<Node>([root]);
-  const stack: [Node, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const [node, next] = top;
-    if (next < node.inputs.length) {
-      top[1] = next + 1;
-      const child = node.inputs[next]?.grad_fn;
-      if (child && !seen.has(child)) {
-        seen.add(child);
-        stack.push([child, 0]);
+let pass = 0;
+
+/** Nodes reachable from `root` in post-order: read backwards, each node comes after all that feed it. */
+function postOrder(root: Node): Node[] {
+  const mark = ++pass;
+  const order: Node[] = [], nodes: Node[] = [root], next: number[] = [0];
+  root._visited = mark;
+  while (nodes.length > 0) {
+    const top = nodes.length - 1, node = nodes[top], i = next[top];
+    if (i < node.inputs.length) {
+      next[top] = i + 1;
+      const child = node.inputs[i]?.grad_fn;
+      if (child && child._visited !== mark) {
+        child._visited = mark;
+        nodes.push(child);
+        next.push(0);
       }
     } else {
-      stack.pop();
+      nodes.pop();
+      next.pop();
       order.push(node);
     }
   }
-  return order.reverse();
+  return order;
 }
 
 /** Adds `grad` into a leaf's `.grad`, in place when one exists (as PyTorch's AccumulateGrad does). */
@@ -151,28 +161,30 @@ export function backward(root: Tensor, gradient: Tensor | null, options?: Backwa
     accumulate(root, seed);
     return;
   }
-  const pending = new Map<Node, Tensor>([[rootFn, seed]]);
+  const order = postOrder(rootFn);
   const previous = gradEnabled;
   gradEnabled = false;
+  rootFn._grad = seed;
   try {
-    for (const node of topologicalOrder(rootFn)) {
-      const grad = pending.get(node);
-      pending.delete(node);
-      if (grad === undefined) continue;
+    for (let k = order.length - 1; k >= 0; k--) {
+      const node = order[k], grad = node._grad;
+      node._grad = null;
+      if (grad === null) continue;
       const grads = node.apply(grad);
       if (!options?.retain_graph) node.release();
-      node.inputs.forEach((input, i) => {
-        const g = grads[i];
-        if (input === null || g === null || g === undefined) return;
-        const fitted = sameShape(g.shape, input.shape) ? g : g.sum_to_size(input.shape);
+      for (let i = 0; i < node.inputs.length; i++) {
+        const input = node.inputs[i], g = grads[i];
+        if (input === null || g === null || g === undefined) continue;
+        const fitted = sameShape(g._shape, input._shape) ? g : g.sum_to_size(input._shape);
         if (input._retainsGrad) accumulate(input, fitted);
         const fn = input.grad_fn;
         if (fn === null) accumulate(input, fitted);
-        else pending.set(fn, pending.has(fn) ? pending.get(fn)!.add(fitted) : fitted);
-      });
+        else fn._grad = fn._grad === null ? fitted : fn._grad.add(fitted);
+      }
     }
   } finally {
     gradEnabled = previous;
+    for (const node of order) node._grad = null;
   }
 }
 
@@ -181,5 +193,8 @@ function implicitGradient(root: Tensor): Tensor {
   return root._onesLike();
 }
 
-export const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
-  a.length === b.length && a.every((n, i) => n === b[i]);
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -32,8 +32,8 @@ const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 export class Tensor {
   /** @internal Flat row-major storage, shared by views and `.data`. Booleans are stored as 0/1. */
   _values: Float32Array;
-  /** @internal */
-  _shape: number[];
+  /** @internal Never mutated in place: ops build new shape arrays. */
+  _shape: readonly number[];
   readonly dtype: DType;
   /** The gradient accumulated by backward; null until one flows here. */
   grad: Tensor | null = null;
@@ -46,7 +46,7 @@ export class Tensor {
 
   constructor(values: Float32Array, shape: Shape, dtype: DType = "float32") {
     this._values = values;
-    this._shape = [...shape];
+    this._shape = shape;
     this.dtype = dtype;
   }
 

@@ -6,8 +6,6 @@ import { Tensor, type Operand } from "../tensor.js";
 import { asTensor, map1, map2 } from "./kernels.js";
 import { where } from "./compare.js";
 
-type Grads = (Tensor | null)[];
-
 function unary(
   name: string,
   f: (v: number) => number,
@@ -20,26 +18,27 @@ function unary(
   };
 }
 
-function binary(
-  op: string,
-  name: string,
-  f: (x: number, y: number) => number,
-  backward: (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => Grads,
-  savesTensors = true,
-) {
+/** One input's share of the gradient: ∂out/∂input times the output's gradient `g`. */
+type Partial = (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => Tensor;
+
+/** A binary op; each partial runs only when its input needs a gradient (PyTorch's needs_input_grad). */
+function binary(op: string, name: string, f: (x: number, y: number) => number, da: Partial, db: Partial, savesTensors = true) {
   return (a: Tensor, b: Operand): Tensor => {
     const other = asTensor(b, op);
     const out = map2(a, other, f);
-    return record(out, name, [a, other], (g) => backward(g, a, other, out), savesTensors);
+    return record(out, name, [a, other], (g) => [
+      a.requires_grad ? da(g, a, other, out) : null,
+      other.requires_grad ? db(g, a, other, out) : null,
+    ], savesTensors);
   };
 }
 
-export const add = binary("add", "AddBackward0", (x, y) => x + y, (g) => [g, g], false);
-export const sub = binary("sub", "SubBackward0", (x, y) => x - y, (g) => [g, g.neg()], false);
-export const rsub = binary("rsub", "RsubBackward1", (x, y) => y - x, (g) => [g.neg(), g], false); // other - self
-export const mul = binary("mul", "MulBackward0", (x, y) => x * y, (g, a, b) => [g.mul(b), g.mul(a)]);
+export const add = binary("add", "AddBackward0", (x, y) => x + y, (g) => g, (g) => g, false);
+export const sub = binary("sub", "SubBackward0", (x, y) => x - y, (g) => g, (g) => g.neg(), false);
+export const rsub = binary("rsub", "RsubBackward1", (x, y) => y - x, (g) => g.neg(), (g) => g, false); // other - self
+export const mul = binary("mul", "MulBackward0", (x, y) => x * y, (g, _a, b) => g.mul(b), (g, a) => g.mul(a));
 // d(a/b) = da/b - (a/b)/b db, written as PyTorch writes it
-export const div = binary("div", "DivBackward0", (x, y) => x / y, (g, a, b) => [g.div(b), g.neg().mul(a.div(b).div(b))]);
+export const div = binary("div", "DivBackward0", (x, y) => x / y, (g, _a, b) => g.div(b), (g, a, b) => g.neg().mul(a.div(b).div(b)));
 
 export function pow(x: Tensor, exponent: Operand): Tensor {
   if (typeof exponent === "number") return powScalar(x, exponent);
@@ -58,19 +57,21 @@ function powScalarValue(e: number): (v: number) => number {
 
 function powScalar(x: Tensor, e: number): Tensor {
   const out = map1(x, powScalarValue(e));
-  // d(x^e) = e·x^(e-1) dx, and 0 when e is 0
-  return record(out, "PowBackward0", [x], (g) => [e === 0 ? g.mul(0) : g.mul(x.pow(e - 1).mul(e))]);
+  // d(x^e) = e·x^(e-1) dx, and 0 when e is 0; one fused loop, rounded to float32 at each step as PyTorch does
+  const fe = Math.fround(e), power = powScalarValue(e - 1);
+  const local = (gv: number, xv: number) => (fe === 0 ? 0 * gv : gv * Math.fround(fe * Math.fround(power(xv))));
+  return record(out, "PowBackward0", [x], (g) => [map2(g, x, local)]);
 }
 
-const powTensor = binary("pow", "PowBackward1", (x, y) => Math.pow(x, y), (g, a, b, out) => [
-  where(b.eq(0), 0, g.mul(b.mul(a.pow(b.sub(1))))), // d/da a^b = b·a^(b-1)
-  where(a.eq(0).logical_and(b.ge(0)), 0, g.mul(out.mul(a.log()))), // d/db a^b = a^b·ln a
-]);
+const powTensor = binary("pow", "PowBackward1", (x, y) => Math.pow(x, y),
+  (g, a, b) => where(b.eq(0), 0, g.mul(b.mul(a.pow(b.sub(1))))), // d/da a^b = b·a^(b-1)
+  (g, a, b, out) => where(a.eq(0).logical_and(b.ge(0)), 0, g.mul(out.mul(a.log()))), // d/db a^b = a^b·ln a
+);
 
 export const neg = unary("NegBackward0", (v) => -v, (g) => g.neg(), false);
 export const exp = unary("ExpBackward0", Math.exp, (g, _x, out) => g.mul(out));
 export const log = unary("LogBackward0", Math.log, (g, x) => g.div(x));
-export const sqrt = unary("SqrtBackward0", Math.sqrt, (g, _x, out) => g.div(out.mul(2)));
+export const sqrt = unary("SqrtBackward0", Math.sqrt, (g, _x, out) => map2(g, out, (gv, y) => gv / Math.fround(2 * y)));
 export const sin = unary("SinBackward0", Math.sin, (g, x) => g.mul(x.cos()));
 export const cos = unary("CosBackward0", Math.cos, (g, x) => g.mul(x.sin().neg()));
 export const tanh = unary("TanhBackward0", Math.tanh, (g, _x, y) => g.mul(y.mul(y).rsub(1))); // 1 - y²
@@ -80,8 +81,8 @@ export const relu = unary("ReluBackward0", (v) => (v > 0 ? v : v === v ? 0 : v),
 export const abs = unary("AbsBackward0", Math.abs, (g, x) => g.mul(map1(x, Math.sign)));
 
 // NOTE: at ties the gradient is split in half between the two inputs, as in PyTorch
-export const maximum = binary("maximum", "MaximumBackward0", maxOf, (g, a, b) => tieSplit(g, a.gt(b), b.gt(a), a.eq(b)));
-export const minimum = binary("minimum", "MinimumBackward0", minOf, (g, a, b) => tieSplit(g, a.lt(b), b.lt(a), a.eq(b)));
+export const maximum = binary("maximum", "MaximumBackward0", maxOf, (g, a, b) => tieShare(g, a.gt(b), a.eq(b)), (g, a, b) => tieShare(g, b.gt(a), a.eq(b)));
+export const minimum = binary("minimum", "MinimumBackward0", minOf, (g, a, b) => tieShare(g, a.lt(b), a.eq(b)), (g, a, b) => tieShare(g, b.lt(a), a.eq(b)));
 
 function maxOf(x: number, y: number): number {
   return x !== x || y !== y ? NaN : x > y ? x : y;
@@ -89,9 +90,9 @@ function maxOf(x: number, y: number): number {
 function minOf(x: number, y: number): number {
   return x !== x || y !== y ? NaN : x < y ? x : y;
 }
-function tieSplit(g: Tensor, aWins: Tensor, bWins: Tensor, tie: Tensor): Grads {
-  const half = tie.float().mul(0.5);
-  return [g.mul(aWins.float().add(half)), g.mul(bWins.float().add(half))];
+/** The gradient where this input won, half of it where the two tied. */
+function tieShare(g: Tensor, wins: Tensor, tie: Tensor): Tensor {
+  return g.mul(wins.float().add(tie.float().mul(0.5)));
 }
 
 /** clamp({min, max}); NOTE: the gradient passes at the bounds themselves. */

@@ -1,5 +1,5 @@
 // Elementwise loops over flat storage, with broadcasting; every op's forward runs through these.
-import { broadcastIndex, broadcastShapes } from "../shape.js";
+import { broadcastIndex, broadcastShapes, type Shape } from "../shape.js";
 import { sameShape } from "../autograd.js";
 import { Tensor, type DType, type Operand } from "../tensor.js";
 import { TorchTypeError, typeName } from "../errors.js";
@@ -13,6 +13,8 @@ export function map1(x: Tensor, f: (v: number) => number, dtype: DType = "float3
 
 export function map2(a: Tensor, b: Tensor, f: (x: number, y: number) => number, dtype: DType = "float32"): Tensor {
   const av = a._values, bv = b._values;
+  if (b._shape.length === 0 && a._shape.length > 0) return mapScalar(av, bv[0], a._shape, f, dtype);
+  if (a._shape.length === 0 && b._shape.length > 0) return mapScalar(bv, av[0], b._shape, (y, x) => f(x, y), dtype);
   if (sameShape(a._shape, b._shape)) {
     const out = new Float32Array(av.length);
     for (let i = 0; i < av.length; i++) out[i] = f(av[i], bv[i]);
@@ -30,6 +32,12 @@ export function map2(a: Tensor, b: Tensor, f: (x: number, y: number) => number, 
     const ia = broadcastIndex(a._shape, shape), ib = broadcastIndex(b._shape, shape);
     for (let i = 0; i < out.length; i++) out[i] = f(av[ia[i]], bv[ib[i]]);
   }
+  return new Tensor(out, shape, dtype);
+}
+
+function mapScalar(v: Float32Array, s: number, shape: Shape, f: (x: number, s: number) => number, dtype: DType): Tensor {
+  const out = new Float32Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = f(v[i], s);
   return new Tensor(out, shape, dtype);
 }
 
