@@ -1,0 +1,125 @@
+// `npm run bench`: autograd-ex against PyTorch and TensorFlow.js, measured side by side in one run.
+// Speed is measured, never asserted: the exit code is 0 whatever the figures say.
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { workloads } from "./core.js";
+import { FIGURES } from "./figures.js";
+import { ratio, table, timing } from "./format.js";
+import { METHOD, measure } from "./measure.js";
+import { loadTfjs } from "./tfjs.js";
+import { startTorch } from "./torch.js";
+
+const ANCHOR_LABELS = { torch: "PyTorch eager", tfjs: "TF.js cpu" };
+/** Relative difference of check values above which two runners are said to compute different things. */
+const CHECK_TOLERANCE = 1e-3;
+
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+
+/** Measures a workload; its check value is taken after one step from its initial state. */
+function measureWorkload(make, params) {
+  const { step, check } = make(params);
+  step();
+  const value = check();
+  return { ...measure(step), check: value };
+}
+
+/** Each anchor: `{ info, measure(figure) }`, or `{ unavailable }` saying why it cannot run here. */
+async function loadAnchors() {
+  const torch = await startTorch(METHOD);
+  const tfjs = await loadTfjs();
+  return {
+    torch,
+    tfjs: { ...tfjs, measure: (figure) => measureWorkload(tfjs.workloads[figure.name], figure.params) },
+  };
+}
+
+/** An anchor's measurement of `figure`, or `{ unavailable, failed }`; a failing anchor does not stop the bench. */
+async function measureAnchor(anchor, name, figure) {
+  if (anchor.unavailable) return { unavailable: anchor.unavailable };
+  progress(`${figure.name}: ${ANCHOR_LABELS[name]}`);
+  try {
+    const result = await anchor.measure(figure);
+    return result.unavailable ? { ...result, failed: true } : result;
+  } catch (error) {
+    return { unavailable: error.message, failed: true };
+  }
+}
+
+async function measureFigure(figure, anchors) {
+  progress(`${figure.name}: autograd-ex`);
+  const ours = measureWorkload(workloads[figure.name], figure.params);
+  const measured = [];
+  for (const name of figure.anchors) measured.push({ name, result: await measureAnchor(anchors[name], name, figure) });
+  const speedup = (result) => (result.unavailable ? NaN : result.seconds / ours.seconds);
+  return { figure, ours, anchors: measured.map((a) => ({ ...a, speedup: speedup(a.result) })) };
+}
+
+function verdict(target, speedup) {
+  if (Number.isNaN(speedup)) return "not measured";
+  return speedup >= target.speedup ? "met" : "missed";
+}
+
+function tableRows({ figure, ours, anchors }) {
+  return anchors.map(({ name, result, speedup }, i) => {
+    const target = figure.target?.anchor === name ? `≥${figure.target.speedup}× ${verdict(figure.target, speedup)}` : "";
+    return [
+      i === 0 ? figure.title : "",
+      i === 0 ? timing(ours) : "",
+      ANCHOR_LABELS[name],
+      result.unavailable ? "unavailable" : timing(result),
+      result.unavailable ? "—" : ratio(speedup),
+      target,
+    ];
+  });
+}
+
+/** A warning when an anchor failed on `figure` or its check value differs from autograd-ex's. */
+function note(figure, ours, name, result) {
+  if (result.failed) return [`! ${figure.name}: ${ANCHOR_LABELS[name]} failed: ${result.unavailable}`];
+  if (result.unavailable || Math.abs(result.check - ours.check) <= CHECK_TOLERANCE * Math.abs(ours.check)) return [];
+  return [`! ${figure.name}: Σg² is ${ours.check} in autograd-ex but ${result.check} in ${ANCHOR_LABELS[name]}`];
+}
+
+const notes = (rows) =>
+  rows.flatMap(({ figure, ours, anchors }) => anchors.flatMap(({ name, result }) => note(figure, ours, name, result)));
+
+function targetLines(rows) {
+  return rows
+    .filter(({ figure }) => figure.target)
+    .map(({ figure, anchors }) => {
+      const { anchor, speedup: goal, source } = figure.target;
+      const { speedup } = anchors.find((a) => a.name === anchor);
+      const measured = Number.isNaN(speedup) ? "" : ` (measured ${ratio(speedup)})`;
+      return `  ${source}: ${figure.name} ≥${goal}× vs ${ANCHOR_LABELS[anchor]}: ${verdict(figure.target, speedup)}${measured}`;
+    });
+}
+
+function header(anchors, loadAtStart) {
+  const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  const cpus = os.cpus();
+  const blasEnv = Object.entries(process.env).filter(([key]) => key.startsWith("OPENBLAS_")).sort();
+  return [
+    `autograd-ex ${version} · ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores · ${os.type()} ${os.release()} · node ${process.version}`,
+    ...Object.entries(anchors).map(([name, a]) => `${ANCHOR_LABELS[name]}: ${a.unavailable ? `unavailable: ${a.unavailable}` : a.info}`),
+    `load average at start: ${loadAtStart.toFixed(1)} (figures are noisy when other work shares the cores)`,
+    ...(blasEnv.length ? [`env: ${blasEnv.map(([k, v]) => `${k}=${v}`).join(" ")} (left as set)`] : []),
+    `method: warm-up, then the median of ${METHOD.samples} samples of ≥${METHOD.minSampleMs} ms; ±: the farthest ` +
+      `sample from the median; speed-up: anchor time ÷ autograd-ex time, 2 significant digits`,
+  ];
+}
+
+const loadAtStart = os.loadavg()[0];
+const anchors = await loadAnchors();
+const rows = [];
+for (const figure of FIGURES) rows.push(await measureFigure(figure, anchors));
+anchors.torch.close?.();
+const report = [
+  ...header(anchors, loadAtStart),
+  "",
+  table(["figure", "autograd-ex", "anchor", "anchor time", "speed-up", "target"], rows.flatMap(tableRows)),
+  ...notes(rows),
+  "",
+  "targets:",
+  ...targetLines(rows),
+];
+console.log(report.join("\n"));
