@@ -51,18 +51,25 @@ export function wrapDim(dim: number, ndim: number): number {
 
 /** For each element of `out` (row-major), the flat index it reads in a tensor of `shape` broadcast to `out`. */
 export function broadcastIndex(shape: Shape, out: Shape): Int32Array {
-  const n = numelOf(out);
-  const index = new Int32Array(n);
   const offset = out.length - shape.length;
-  const strides = contiguousStrides(shape);
-  const outStrides = contiguousStrides(out);
-  for (let i = 0; i < n; i++) {
-    let src = 0;
-    for (let d = offset; d < out.length; d++) {
-      const size = shape[d - offset];
-      if (size !== 1) src += (Math.floor(i / outStrides[d]) % out[d]) * strides[d - offset];
-    }
+  const own = contiguousStrides(shape);
+  // A broadcast dim (missing or of size 1 in the source) does not move through the source.
+  return walkIndex(out, out.map((_, d) => (d < offset || shape[d - offset] === 1 ? 0 : own[d - offset])));
+}
+
+/** Walks `out` in row-major order and returns the source index at each step, given each dim's source stride. */
+export function walkIndex(out: Shape, strides: readonly number[]): Int32Array {
+  const index = new Int32Array(numelOf(out));
+  const ndim = out.length, counter = new Int32Array(ndim);
+  let src = 0;
+  for (let i = 0; i < index.length; i++) {
     index[i] = src;
+    for (let d = ndim - 1; d >= 0; d--) {
+      src += strides[d];
+      if (++counter[d] < out[d]) break;
+      src -= strides[d] * out[d];
+      counter[d] = 0;
+    }
   }
   return index;
 }

@@ -1,7 +1,7 @@
 // Movement ops: reshape, view, expand, transpose, permute, (un)squeeze. Backward moves the gradient back.
 import { record, sameShape } from "../autograd.js";
 import { IndexError, RuntimeError } from "../errors.js";
-import { broadcastIndex, checkInt, checkSizes, contiguousStrides, numelOf, wrapDim, type Shape } from "../shape.js";
+import { broadcastIndex, checkInt, checkSizes, contiguousStrides, numelOf, walkIndex, wrapDim, type Shape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 
 const NOT_VIEWABLE =
@@ -78,19 +78,8 @@ export function expand(x: Tensor, sizes: Shape): Tensor {
 function permuteCopy(x: Tensor, dims: readonly number[]): Tensor {
   const shape = dims.map((d) => x._shape[d]);
   const strides = contiguousStrides(x._shape);
-  const src = dims.map((d) => strides[d]);
-  const out = new Float32Array(x._values.length);
-  const counter = new Array<number>(shape.length).fill(0);
-  let offset = 0;
-  for (let i = 0; i < out.length; i++) {
-    out[i] = x._values[offset];
-    for (let d = shape.length - 1; d >= 0; d--) {
-      offset += src[d];
-      if (++counter[d] < shape[d]) break;
-      offset -= src[d] * shape[d];
-      counter[d] = 0;
-    }
-  }
+  const index = walkIndex(shape, dims.map((d) => strides[d]));
+  const out = Float32Array.from(index, (i) => x._values[i]);
   const result = new Tensor(out, shape, x.dtype);
   result._contiguous = dims.every((d, i) => d === i || x._shape[d] === 1);
   return result;
