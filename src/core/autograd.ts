@@ -22,6 +22,10 @@ export class Node {
   _grad: Tensor | null = null;
   /** @internal The pass that last visited this node, so a traversal needs no Set. */
   _visited = 0;
+  /** The tensor this node made, for drawing the graph (PyTorch's nodes do not keep it; ours do). */
+  output: Tensor | null = null;
+  /** The gradient of `output` in the last backward through this node, for drawing the graph. */
+  last_grad: Tensor | null = null;
 
   constructor(
     private readonly _name: string,
@@ -106,7 +110,9 @@ export function record(
   let needed = false;
   for (let i = 0; i < inputs.length; i++) needed ||= inputs[i].requires_grad;
   if (!needed) return out;
-  out._setGradFn(new Node(name, inputs.map((t) => (t.requires_grad ? t : null)), backward, savesTensors));
+  const node = new Node(name, inputs.map((t) => (t.requires_grad ? t : null)), backward, savesTensors);
+  node.output = out;
+  out._setGradFn(node);
   return out;
 }
 
@@ -170,6 +176,7 @@ export function backward(root: Tensor, gradient: Tensor | null, options?: Backwa
       const node = order[k], grad = node._grad;
       node._grad = null;
       if (grad === null) continue;
+      node.last_grad = grad;
       const grads = node.apply(grad);
       if (!options?.retain_graph) node.release();
       for (let i = 0; i < node.inputs.length; i++) {
