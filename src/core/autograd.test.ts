@@ -140,3 +140,17 @@ test("JavaScript operators on a tensor fail with a hint instead of concatenating
 test("Variable refuses anything but a tensor", () => {
   expect(() => Variable([1, 2] as unknown as Tensor)).toThrowError("Variable data has to be a tensor, but got list");
 });
+
+describe("torch.allclose, as numpy and PyTorch define it", () => {
+  test("relative and absolute tolerances", () => {
+    expect(torch.allclose(torch.tensor([1, 2]), torch.tensor([1 + 1e-6, 2]))).toBe(true);
+    expect(torch.allclose(torch.tensor([1]), torch.tensor([1.001]))).toBe(false);
+    expect(torch.allclose(torch.tensor([1]), torch.tensor([1.001]), 1e-2)).toBe(true);
+  });
+  test("infinities are close only to themselves, NaN only with equal_nan", () => {
+    expect(torch.allclose(torch.tensor([1]), torch.tensor([Infinity]))).toBe(false);
+    expect(torch.allclose(torch.tensor([Infinity]), torch.tensor([Infinity]))).toBe(true);
+    expect(torch.allclose(torch.tensor([NaN]), torch.tensor([NaN]))).toBe(false);
+    expect(torch.allclose(torch.tensor([NaN]), torch.tensor([NaN]), 1e-5, 1e-8, true)).toBe(true);
+  });
+});

@@ -30,8 +30,9 @@ function min(a: Tensor, b?: Tensor): Tensor {
 function allclose(a: Tensor, b: Tensor | number, rtol = 1e-5, atol = 1e-8, equal_nan = false): boolean {
   const x = input(a, "allclose");
   const y = typeof b === "number" ? Tensor._scalar(b) : input(b, "allclose");
+  // NOTE: an infinity is close only to itself; |1 - inf| <= rtol·inf would otherwise call them close
   const close = (u: number, v: number) =>
-    u === v || (equal_nan && u !== u && v !== v) || Math.abs(u - v) <= atol + rtol * Math.abs(v);
+    u === v || (equal_nan && u !== u && v !== v) || (Number.isFinite(v) && Math.abs(u - v) <= atol + rtol * Math.abs(v));
   const diff = no_grad(() => x.sub(y));
   const ia = x.expand(diff._shape)._values, ib = y.expand(diff._shape)._values;
   return ia.every((u, i) => close(u, ib[i]));

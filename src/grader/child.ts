@@ -1,0 +1,238 @@
+// One child process running a job: spawned with the sandbox's flags, watched against deadlines and memory,
+// read frame by frame, and always killed (with its whole process group) when it finishes or misbehaves.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { ToolError } from "./errors.js";
+import { CapturedOutput } from "./output.js";
+import { paths } from "./paths.js";
+import { LIMITS, type CallOutcome, type Frame, type Job, type Thrown } from "./protocol.js";
+import { parseFrame } from "./reply.js";
+
+export interface Limits {
+  /** Per check, and for the solution's top-level code. */
+  timeoutMs: number;
+  heapMb: number;
+  rssMb: number;
+  /** For the harness to start, before any of the solution runs. */
+  startupMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 3000, heapMb: 256, rssMb: 512, startupMs: 15000 };
+
+export type Stop =
+  | { kind: "timeout" }
+  | { kind: "crashed"; reason: string }
+  | { kind: "load-threw"; thrown: Thrown };
+
+export interface Attempt {
+  results: Map<number, { calls: CallOutcome[]; durationMs: number }>;
+  /** Why the child stopped early: at "load" (top-level code) or at the check it was running. */
+  stopped?: { at: "load" | number; stop: Stop; durationMs: number };
+}
+
+export const NO_ANSWER = "the run ended without an answer for this check";
+
+/** Node's sandbox flags, each only where this Node version knows it. */
+function childFlags(limits: Limits): string[] {
+  const known = process.allowedNodeEnvironmentFlags;
+  const permission = ["--permission", "--experimental-permission"].find((flag) => known.has(flag));
+  return [
+    ...(permission ? [permission, `--allow-fs-read=${paths.harness}`] : []),
+    ...(known.has("--disable-warning") ? ["--disable-warning=ExperimentalWarning"] : []),
+    "--disallow-code-generation-from-strings",
+    "--no-addons",
+    `--max-old-space-size=${limits.heapMb}`,
+    paths.harness,
+  ];
+}
+
+/** Children not yet cleaned up, for the exit and signal handlers. */
+const live = new Set<Child>();
+
+function killGroup(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null) return; // reaped: its pid may belong to another now
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL"); // already gone, or no process groups on this platform
+  }
+}
+
+// NOTE: children run in their own process group, so a Ctrl-C in the terminal does not reach them: kill them
+// on the way out, then let the signal do what it would have done.
+let guarded = false;
+function guardExit(): void {
+  if (guarded) return;
+  guarded = true;
+  process.on("exit", () => live.forEach((child) => child.dispose()));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      live.forEach((child) => child.dispose());
+      // once the handler is gone, the re-sent signal gets its default action (end the process)
+      if (process.listenerCount(signal) === 0) setImmediate(() => process.kill(process.pid, signal));
+    });
+  }
+}
+
+/** Calls `onLine` for each newline-terminated frame; a frame longer than the cap is an error. */
+function readLines(stream: Readable, onLine: (line: string) => void, onOverflow: () => void): void {
+  let pending = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    pending += chunk;
+    let end: number;
+    while ((end = pending.indexOf("\n")) >= 0) {
+      const line = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      onLine(line);
+    }
+    if (pending.length > LIMITS.frameBytes) onOverflow();
+  });
+}
+
+function residentMb(pid: number): number {
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]);
+    return (pages * 4096) / (1024 * 1024);
+  } catch {
+    return 0; // no /proc here (macOS, Windows): only the heap cap applies
+  }
+}
+
+function exitReason(code: number | null, signal: string | null, output: CapturedOutput, heapMb: number): string {
+  if (/heap out of memory|Reached heap limit/.test(output.tail())) return `ran out of memory (heap limit ${heapMb} MB)`;
+  if (signal !== null) return `was stopped by signal ${signal}`;
+  return `exited with code ${code} (does the code call process.exit?)`;
+}
+
+type Settle = { resolve: (attempt: Attempt) => void; reject: (error: ToolError) => void };
+
+/**
+ * One child's life. It is spawned at once, so that Node boots while the solution is being bundled, and waits
+ * for its job on stdin; then it reports phases (start → load → checks), each step under a deadline.
+ */
+export class Child {
+  readonly output = new CapturedOutput();
+  readonly #results: Attempt["results"] = new Map();
+  readonly #pending = new Set<number>();
+  readonly #cwd = mkdtempSync(join(tmpdir(), "autograd-ex-run-"));
+  readonly #child: ChildProcess;
+  readonly #watchdog: NodeJS.Timeout;
+  #settle: Settle | undefined;
+  #exited: string | undefined;
+  #phase: "start" | "load" | "checks" = "start";
+  #stepStart = Date.now();
+  #deadline: NodeJS.Timeout | undefined;
+  #finished = false;
+
+  constructor(private readonly limits: Limits) {
+    guardExit();
+    this.#child = spawn(process.execPath, childFlags(limits), { cwd: this.#cwd, env: {}, detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"] });
+    live.add(this);
+    this.#watchdog = setInterval(() => this.#checkMemory(), 100).unref();
+    const tooLarge: Stop = { kind: "crashed", reason: "sent a reply larger than the grader accepts" };
+    readLines(this.#child.stdio[3] as Readable, (line) => this.#onLine(line), () => this.#stop(tooLarge));
+    this.#child.stdout!.on("data", this.output.add);
+    this.#child.stderr!.on("data", this.output.add);
+    this.#child.stdin!.on("error", () => {}); // it may die before reading its job: "close" reports that
+    this.#child.on("error", (error) => this.#fail(`cannot start the grading process: ${error.message}`));
+    this.#child.on("close", (code, signal) => this.#onClose(code, signal));
+  }
+
+  /** Runs the job; resolves when the child is done, stopped, or dead. A child runs one job. */
+  run(job: Job): Promise<Attempt> {
+    return new Promise((resolve, reject) => {
+      this.#settle = { resolve, reject };
+      for (const check of job.checks) this.#pending.add(check.index);
+      if (this.#exited !== undefined) return this.#fail(this.#exited);
+      this.#arm(this.limits.startupMs);
+      this.#child.stdin!.end(JSON.stringify(job));
+    });
+  }
+
+  /** Kills a child that will not be given a job. */
+  dispose(): void {
+    this.#cleanUp();
+  }
+
+  /** The step running now: the solution's top-level code, or the first check without an answer. */
+  #current(): "load" | number {
+    return this.#phase === "checks" ? ([...this.#pending][0] ?? -1) : "load";
+  }
+
+  #arm(ms: number): void {
+    clearTimeout(this.#deadline);
+    this.#stepStart = Date.now();
+    this.#deadline = setTimeout(() => {
+      if (this.#phase === "start") this.#fail(`the grading process did not start within ${ms / 1000} s`);
+      else this.#stop({ kind: "timeout" });
+    }, ms);
+  }
+
+  #checkMemory(): void {
+    if (residentMb(this.#child.pid!) > this.limits.rssMb) {
+      this.#stop({ kind: "crashed", reason: `used more than ${this.limits.rssMb} MB of memory` });
+    }
+  }
+
+  #onLine(line: string): void {
+    if (this.#finished) return;
+    try {
+      this.#onFrame(parseFrame(line));
+    } catch (error) {
+      this.#stop({ kind: "crashed", reason: `sent a reply the grader cannot read (${(error as Error).message})` });
+    }
+  }
+
+  #onFrame(frame: Frame): void {
+    const inChecks = this.#phase === "checks";
+    if (frame.t === "ready" && this.#phase === "start") {
+      this.#phase = "load";
+      this.#arm(this.limits.timeoutMs);
+    } else if (frame.t === "loaded" && this.#phase === "load") {
+      if (frame.threw) return this.#stop({ kind: "load-threw", thrown: frame.threw });
+      this.#phase = "checks";
+      this.#arm(this.limits.timeoutMs);
+    } else if (frame.t === "begin" && inChecks && frame.check === this.#current()) {
+      this.#arm(this.limits.timeoutMs);
+    } else if (frame.t === "result" && inChecks && frame.check === this.#current()) {
+      this.#results.set(frame.check, { calls: frame.calls, durationMs: Date.now() - this.#stepStart });
+      this.#pending.delete(frame.check);
+      this.#arm(this.limits.timeoutMs);
+    } else if (frame.t === "done" && inChecks) {
+      this.#stop(this.#pending.size > 0 ? { kind: "crashed", reason: NO_ANSWER } : undefined);
+    } else {
+      this.#stop({ kind: "crashed", reason: `sent a reply out of order (${frame.t})` });
+    }
+  }
+
+  #onClose(code: number | null, signal: string | null): void {
+    if (this.#phase !== "start") return this.#stop({ kind: "crashed", reason: exitReason(code, signal, this.output, this.limits.heapMb) });
+    const detail = this.output.tail(400).trim().split("\n").pop() || `exit code ${code}`;
+    this.#fail(`the grading process failed to start (${detail})`);
+  }
+
+  #cleanUp(): boolean {
+    if (this.#finished) return false;
+    this.#finished = true;
+    live.delete(this);
+    clearTimeout(this.#deadline);
+    clearInterval(this.#watchdog);
+    killGroup(this.#child);
+    rmSync(this.#cwd, { recursive: true, force: true });
+    return true;
+  }
+
+  #stop(stop?: Stop): void {
+    const at = this.#current(), durationMs = Date.now() - this.#stepStart;
+    if (this.#settle && this.#cleanUp()) this.#settle.resolve({ results: this.#results, stopped: stop && { at, stop, durationMs } });
+  }
+
+  #fail(message: string): void {
+    if (this.#settle === undefined) this.#exited ??= message;
+    else if (this.#cleanUp()) this.#settle.reject(new ToolError(message));
+  }
+}

@@ -1,0 +1,118 @@
+// The child's trusted side: reads the job from stdin, loads the bundled solution, makes the requested calls and
+// reports each outcome as plain data on fd 3. It decides nothing: the parent holds the expected values.
+// NOTE: everything used after the solution loads is captured first (see harness-describe.ts); loops are indexed
+// and arguments passed with Reflect.apply, because iteration goes through prototypes a solution may replace.
+import { readFileSync, writeSync } from "node:fs";
+import { types } from "node:util";
+import { compileFunction } from "node:vm";
+import * as core from "../core/index.js";
+import { describe, describeThrown, errorLine, jsonText } from "./harness-describe.js";
+import type { Job, JobCheck } from "./protocol.js";
+import type { Input } from "./spec.js";
+
+const CHANNEL = 3;
+const write = writeSync;
+const bytesOf = Buffer.from.bind(Buffer);
+const byteLength = Buffer.byteLength.bind(Buffer);
+const isPromise = types.isPromise;
+const { apply } = Reflect;
+const { torch, Variable } = core;
+const { FloatTensor, randn, manual_seed } = torch;
+
+export const IMPORT_REFUSED = 'solutions may import only "autograd-ex" and their own files';
+
+function send(text: string): void {
+  const bytes = bytesOf(text + "\n", "utf8");
+  const total = byteLength(text + "\n", "utf8");
+  for (let done = 0; done < total; ) {
+    try {
+      done += write(CHANNEL, bytes, done, total - done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+    }
+  }
+}
+
+function report(label: string, error: unknown): void {
+  write(2, "autograd-ex: " + label + ": " + errorLine(error) + "\n");
+}
+
+type Scope = Record<string, unknown>;
+
+function build(input: Input): unknown {
+  if (input.manual_seed !== undefined) manual_seed(input.manual_seed);
+  const t = input.randn !== undefined ? apply(randn, undefined, input.randn) : FloatTensor(input.tensor ?? []);
+  return Variable(t, { requires_grad: input.requires_grad === true });
+}
+
+async function call(exports: Scope, name: string, args: unknown[]): Promise<string> {
+  try {
+    const fn = exports[name];
+    if (typeof fn !== "function") return '{"missing":' + jsonText(typeof fn) + "}";
+    let result = apply(fn, undefined, args);
+    if (isPromise(result)) result = await result;
+    return '{"returned":' + describe(result) + "}";
+  } catch (error) {
+    return '{"threw":' + describeThrown(error) + "}";
+  }
+}
+
+async function runCheck(exports: Scope, check: JobCheck): Promise<void> {
+  send('{"t":"begin","check":' + check.index + "}");
+  const scope = { __proto__: null } as unknown as Scope;
+  let setupFailed: string | null = null;
+  try {
+    for (let i = 0; i < check.inputs.length; i++) scope[check.inputs[i].name] = build(check.inputs[i]);
+  } catch (error) {
+    setupFailed = '{"threw":' + describeThrown(error) + "}";
+  }
+  let outcomes = "";
+  for (let i = 0; i < check.calls.length; i++) {
+    const { function: name, args: names } = check.calls[i];
+    const args: unknown[] = [];
+    for (let j = 0; j < names.length; j++) args[j] = scope[names[j]];
+    outcomes += (i === 0 ? "" : ",") + (setupFailed ?? (await call(exports, name, args)));
+  }
+  send('{"t":"result","check":' + check.index + ',"calls":[' + outcomes + "]}");
+}
+
+function requireCore(id: string): unknown {
+  if (id === "autograd-ex") return core;
+  throw new Error(`Cannot import "${id}": ${IMPORT_REFUSED}.`);
+}
+
+function load(job: Job): Scope | null {
+  const module = { exports: {} as Scope };
+  try {
+    const body = compileFunction(job.module.code, ["exports", "require", "module"], { filename: job.module.filename });
+    body(module.exports, requireCore, module);
+  } catch (error) {
+    send('{"t":"loaded","threw":' + describeThrown(error) + "}");
+    return null;
+  }
+  send('{"t":"loaded"}');
+  return module.exports;
+}
+
+/** Ways around the permission model that no solution needs. */
+function closeDoors(): void {
+  const unsafe = process as unknown as Record<string, unknown>;
+  for (const name of ["getBuiltinModule", "binding", "_linkedBinding", "dlopen"]) delete unsafe[name];
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(readFileSync(0, "utf8")) as Job;
+  process.on("uncaughtException", (error) => report("uncaught exception outside a checked call", error));
+  process.on("unhandledRejection", (error) => report("unhandled promise rejection", error));
+  closeDoors();
+  // NOTE: without a pending handle, awaiting a promise that never settles would end the process (exit code 13)
+  // instead of running into the parent's deadline.
+  setInterval(() => {}, 1 << 30);
+  send('{"t":"ready"}');
+  const exports = load(job);
+  if (exports === null) return;
+  for (let i = 0; i < job.checks.length; i++) await runCheck(exports, job.checks[i]);
+  send('{"t":"done"}');
+}
+
+await main();

@@ -1,0 +1,15 @@
+// Where the package's own files live, from src/ (tests) or dist/ (installed): both sit two levels below the root.
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+export const paths = {
+  root,
+  packageJson: join(root, "package.json"),
+  exercises: join(root, "exercises"),
+  checks: join(root, "checks"),
+  /** The child runs the built harness, bundled with the built core into one file by build-harness.ts. */
+  harnessEntry: join(root, "dist", "grader", "harness.js"),
+  harness: join(root, "dist", "grader", "harness.bundle.js"),
+};

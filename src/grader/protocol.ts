@@ -1,0 +1,50 @@
+// What crosses between the grader and its child: the job going in, and plain data coming back, one JSON line
+// per frame on fd 3. Nothing here carries behaviour or a verdict; expected values never go in.
+import type { Input } from "./spec.js";
+
+export interface JobCall {
+  function: string;
+  args: string[];
+}
+
+export interface JobCheck {
+  index: number;
+  inputs: Input[];
+  calls: JobCall[];
+}
+
+export interface Job {
+  module: { code: string; filename: string };
+  checks: JobCheck[];
+}
+
+/** A value the solution returned, as data. Numbers are already decoded (see WIRE_NUMBERS). */
+export type Described =
+  | { kind: "undefined" }
+  | { kind: "null" }
+  | { kind: "number"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "string"; value: string }
+  | { kind: "tensor"; dtype: string; shape: number[]; numel: number; values: number[] }
+  | { kind: "array"; length: number; items: Described[] }
+  | { kind: "other"; type: string }
+  | { kind: "unreadable"; message: string };
+
+export type Thrown =
+  | { kind: "error"; name: string; message: string; stack: string }
+  | { kind: "value"; value: Described };
+
+export type CallOutcome = { returned: Described } | { threw: Thrown } | { missing: string };
+
+export type Frame =
+  | { t: "ready" }
+  | { t: "loaded"; threw?: Thrown }
+  | { t: "begin"; check: number }
+  | { t: "result"; check: number; calls: CallOutcome[] }
+  | { t: "done" };
+
+/** JSON has no NaN, ±Infinity or -0: they travel as these strings. */
+export const WIRE_NUMBERS: Record<string, number> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, "-0": -0 };
+
+/** Caps the child applies and the parent enforces. */
+export const LIMITS = { values: 4096, items: 16, depth: 3, text: 2000, stack: 8000, frameBytes: 1 << 20 };

@@ -1,0 +1,8 @@
+// Reference solution for question 2 (tests only; never shipped).
+import type { Tensor } from "autograd-ex";
+
+export function q2(x: Tensor, y: Tensor, z: Tensor) {
+  const f = x.sub(1).mul(y.sub(2).pow(2)).mul(z.sub(3).pow(3)).div(x.add(y).add(z).sqrt());
+  f.backward();
+  return [x.grad, y.grad, z.grad];
+}

@@ -1,0 +1,10 @@
+// Known-wrong solution for question 3: draws the bias before the weights (tests only).
+import { torch, type Tensor } from "autograd-ex";
+
+export function q3(x: Tensor) {
+  const b = torch.randn(1, { requires_grad: true });
+  const w = torch.randn(5, { requires_grad: true });
+  const f = w.dot(x).add(b);
+  f.backward();
+  return [x.grad, w.grad, b.grad];
+}
