@@ -9,5 +9,6 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
     testTimeout: 60_000,
+    reporters: ["default", "./scripts/vitest-summary.js"],
   },
 });
