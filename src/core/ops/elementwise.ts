@@ -74,8 +74,10 @@ export const log = unary("LogBackward0", Math.log, (g, x) => g.div(x));
 export const sqrt = unary("SqrtBackward0", Math.sqrt, (g, _x, out) => map2(g, out, (gv, y) => gv / Math.fround(2 * y)));
 export const sin = unary("SinBackward0", Math.sin, (g, x) => g.mul(x.cos()));
 export const cos = unary("CosBackward0", Math.cos, (g, x) => g.mul(x.sin().neg()));
-export const tanh = unary("TanhBackward0", Math.tanh, (g, _x, y) => g.mul(y.mul(y).rsub(1))); // 1 - y²
-export const sigmoid = unary("SigmoidBackward0", (v) => 1 / (1 + Math.exp(-v)), (g, _x, y) => g.mul(y.rsub(1)).mul(y));
+// tanh' = 1 − y², sigmoid' = (1 − y)·y: fused loops, rounded to float32 at each step as PyTorch's kernels are
+export const tanh = unary("TanhBackward0", Math.tanh, (g, _x, y) => map2(g, y, (gv, yv) => gv * Math.fround(1 - Math.fround(yv * yv))));
+export const sigmoid = unary("SigmoidBackward0", (v) => 1 / (1 + Math.exp(-v)), (g, _x, y) =>
+  map2(g, y, (gv, yv) => Math.fround(gv * Math.fround(1 - yv)) * yv));
 // NOTE: relu'(0) = 0 and abs'(0) = 0, as in PyTorch
 export const relu = unary("ReluBackward0", (v) => (v > 0 ? v : v === v ? 0 : v), (g, _x, out) => g.mul(out.gt(0)));
 export const abs = unary("AbsBackward0", Math.abs, (g, x) => g.mul(map1(x, Math.sign)));

@@ -20,6 +20,8 @@ export function map2(a: Tensor, b: Tensor, f: (x: number, y: number) => number, 
     for (let i = 0; i < av.length; i++) out[i] = f(av[i], bv[i]);
     return new Tensor(out, a._shape, dtype);
   }
+  if (isTrailing(b._shape, a._shape)) return mapRows(av, bv, a._shape, f, dtype);
+  if (isTrailing(a._shape, b._shape)) return mapRows(bv, av, b._shape, (y, x) => f(x, y), dtype);
   const shape = broadcastShapes(a._shape, b._shape);
   const out = new Float32Array(shape.reduce((n, s) => n * s, 1));
   if (bv.length === 1 && sameShape(shape, a._shape)) {
@@ -31,6 +33,22 @@ export function map2(a: Tensor, b: Tensor, f: (x: number, y: number) => number, 
   } else {
     const ia = broadcastIndex(a._shape, shape), ib = broadcastIndex(b._shape, shape);
     for (let i = 0; i < out.length; i++) out[i] = f(av[ia[i]], bv[ib[i]]);
+  }
+  return new Tensor(out, shape, dtype);
+}
+
+/** Whether `inner` equals the last dims of `outer` (a bias over a batch): broadcasting is then row by row. */
+function isTrailing(inner: Shape, outer: Shape): boolean {
+  const lead = outer.length - inner.length;
+  if (lead <= 0) return false;
+  for (let i = 0; i < inner.length; i++) if (inner[i] !== outer[lead + i]) return false;
+  return true;
+}
+
+function mapRows(v: Float32Array, row: Float32Array, shape: Shape, f: (x: number, y: number) => number, dtype: DType): Tensor {
+  const out = new Float32Array(v.length), n = row.length;
+  for (let start = 0; start < v.length; start += n) {
+    for (let j = 0; j < n; j++) out[start + j] = f(v[start + j], row[j]);
   }
   return new Tensor(out, shape, dtype);
 }

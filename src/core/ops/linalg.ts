@@ -25,21 +25,31 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   return record(out, "DotBackward0", [a, b], (g) => [b.mul(g), a.mul(g)]);
 }
 
+/** A matrix operand read through strides, so a transposed operand needs no copy. */
+interface Operand2d {
+  values: Float32Array;
+  /** Steps in `values` between rows and between columns of the operand as used. */
+  row: number;
+  col: number;
+}
+const plain = (t: Tensor): Operand2d => ({ values: t._values, row: t._shape[1], col: 1 });
+const transposed = (t: Tensor): Operand2d => ({ values: t._values, row: 1, col: t._shape[1] });
+
 /**
- * out[m×n] = a[m×k] · b[k×n], summed in float64 in k order then rounded once, as one float32 result.
- * NOTE: 4×4 register tiles: each loaded a and b value feeds four multiply-adds (2.4× faster than i-k-j here).
+ * out[m×n] = A[m×k] · B[k×n], summed in float64 in k order then rounded once, as one float32 result.
+ * NOTE: 4×4 register tiles: each loaded A and B value feeds four multiply-adds (2.4× faster than i-k-j here).
  */
-function matmulKernel(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float32Array {
+function matmulKernel(A: Operand2d, B: Operand2d, m: number, k: number, n: number): Float32Array {
+  const a = A.values, b = B.values, ar = A.row, ac = A.col, br = B.row, bc = B.col;
   const out = new Float32Array(m * n);
   const m4 = m - (m % 4), n4 = n - (n % 4);
   for (let i = 0; i < m4; i += 4) {
-    const r0 = i * k, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k;
     for (let j = 0; j < n4; j += 4) {
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      for (let p = 0, q = j; p < k; p++, q += n) {
-        const b0 = b[q], b1 = b[q + 1], b2 = b[q + 2], b3 = b[q + 3];
-        const a0 = a[r0 + p], a1 = a[r1 + p], a2 = a[r2 + p], a3 = a[r3 + p];
+      for (let p = 0, pa = i * ar, pb = j * bc; p < k; p++, pa += ac, pb += br) {
+        const b0 = b[pb], b1 = b[pb + bc], b2 = b[pb + 2 * bc], b3 = b[pb + 3 * bc];
+        const a0 = a[pa], a1 = a[pa + ar], a2 = a[pa + 2 * ar], a3 = a[pa + 3 * ar];
         c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
         c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
         c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
@@ -56,7 +66,7 @@ function matmulKernel(a: Float32Array, b: Float32Array, m: number, k: number, n:
   for (let i = 0; i < m; i++) {
     for (let j = i < m4 ? n4 : 0; j < n; j++) {
       let c = 0;
-      for (let p = 0; p < k; p++) c += a[i * k + p] * b[p * n + j];
+      for (let p = 0; p < k; p++) c += a[i * ar + p * ac] * b[p * br + j * bc];
       out[i * n + j] = c;
     }
   }
@@ -69,9 +79,12 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   if (b._shape.length !== 2) throw new RuntimeError("mat2 must be a matrix");
   const [m, k] = a._shape, [k2, n] = b._shape;
   if (k !== k2) throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${m}x${k} and ${k2}x${n})`);
-  const out = new Tensor(matmulKernel(a._values, b._values, m, k, n), [m, n]);
-  // d(AB) = dA·B + A·dB: grad_A = G·Bᵀ, grad_B = Aᵀ·G
-  return record(out, "MmBackward0", [a, b], (g) => [g.mm(b.t()), a.t().mm(g)]);
+  const out = new Tensor(matmulKernel(plain(a), plain(b), m, k, n), [m, n]);
+  // d(AB) = dA·B + A·dB: grad_A = G·Bᵀ, grad_B = Aᵀ·G (read transposed in place, no copies)
+  return record(out, "MmBackward0", [a, b], (g) => [
+    a.requires_grad ? new Tensor(matmulKernel(plain(g), transposed(b), m, n, k), [m, k]) : null,
+    b.requires_grad ? new Tensor(matmulKernel(transposed(a), plain(g), k, m, n), [k, n]) : null,
+  ]);
 }
 
 export function mv(a: Tensor, v: Tensor): Tensor {
@@ -81,7 +94,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
   }
   const [m, k] = a._shape;
   if (v._shape[0] !== k) throw new RuntimeError(`size mismatch, got ${m}, ${m}x${k},${v._shape[0]}`);
-  const out = new Tensor(matmulKernel(a._values, v._values, m, k, 1), [m]);
+  const out = new Tensor(matmulKernel(plain(a), { values: v._values, row: 1, col: 1 }, m, k, 1), [m]);
   // grad_A = g ⊗ v (outer product), grad_v = Aᵀ·g
   return record(out, "MvBackward0", [a, v], (g) => [g.unsqueeze(1).mm(v.unsqueeze(0)), a.t().mv(g)]);
 }

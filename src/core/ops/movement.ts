@@ -79,7 +79,8 @@ function permuteCopy(x: Tensor, dims: readonly number[]): Tensor {
   const shape = dims.map((d) => x._shape[d]);
   const strides = contiguousStrides(x._shape);
   const index = walkIndex(shape, dims.map((d) => strides[d]));
-  const out = Float32Array.from(index, (i) => x._values[i]);
+  const out = new Float32Array(index.length), src = x._values;
+  for (let i = 0; i < out.length; i++) out[i] = src[index[i]];
   const result = new Tensor(out, shape, x.dtype);
   result._contiguous = dims.every((d, i) => d === i || x._shape[d] === 1);
   return result;
@@ -154,7 +155,8 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
     throw new IndexError(`select(): index ${index} out of range for tensor of size [${x._shape.join(", ")}] at dimension ${d}`);
   }
   const positions = slicePositions(x._shape, d, index < 0 ? index + size : index);
-  const out = Float32Array.from(positions, (p) => x._values[p]);
+  const out = new Float32Array(positions.length);
+  for (let i = 0; i < out.length; i++) out[i] = x._values[positions[i]];
   const shape = x._shape.filter((_, i) => i !== d);
   return record(new Tensor(out, shape, x.dtype), "SelectBackward0", [x], (g) => {
     const grad = new Float32Array(x._values.length);
