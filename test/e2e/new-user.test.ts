@@ -34,6 +34,18 @@ beforeAll(() => {
 }, 60_000);
 
 describe("a new user", () => {
+  it("imports the core by the package's name, with its type declarations", () => {
+    const script =
+      'import { torch, Variable, Tensor } from "autograd-ex";' +
+      "const x = Variable(torch.ones(2), { requires_grad: true }); x.mul(x).sum().backward();" +
+      "console.log(x.grad instanceof Tensor, String(x.grad));";
+    const imported = run("node", ["--input-type=module", "-e", script], app);
+    expect(imported.err).toBe("");
+    expect(imported.out).toBe("true tensor([2., 2.])\n");
+    expect(existsSync(join(app, "node_modules", "autograd-ex", "dist", "core", "index.d.ts"))).toBe(true);
+  });
+
+
   it("scaffolds the exercises with npx autograd-ex init", () => {
     const init = run("npx", ["autograd-ex", "init"], app);
     expect(init.code).toBe(0);
