@@ -157,7 +157,7 @@ export interface BackwardOptions {
 export function backward(root: Tensor, gradient: Tensor | null, options?: BackwardOptions | null): void {
   if (!root.requires_grad) throw new RuntimeError(NO_GRAD_FN);
   const seed = gradient ?? implicitGradient(root);
-  if (!sameShape(seed.shape, root.shape)) {
+  if (!sameShape(seed._shape, root._shape)) {
     throw new RuntimeError(
       `Mismatch in shape: grad_output[0] has a shape of ${sizeString(seed.shape)} and output[0] has a shape of ${sizeString(root.shape)}.`,
     );

@@ -22,7 +22,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   let s = 0;
   for (let i = 0; i < a._values.length; i++) s += a._values[i] * b._values[i];
   const out = new Tensor(Float32Array.of(s), []);
-  return record(out, "DotBackward0", [a, b], (g) => [b.mul(g), a.mul(g)]);
+  return record(out, "DotBackward0", [a, b], (g) => [a.requires_grad ? b.mul(g) : null, b.requires_grad ? a.mul(g) : null]);
 }
 
 /** A matrix operand read through strides, so a transposed operand needs no copy. */

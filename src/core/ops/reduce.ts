@@ -66,12 +66,19 @@ export function mean(x: Tensor, dim?: Dims, keepdim = false): Tensor {
 /** Sums a gradient down to `shape` (the engine's broadcast reduction). */
 export function sum_to_size(x: Tensor, shape: Shape): Tensor {
   const lead = x._shape.length - shape.length;
-  const dims = x._shape.flatMap((s, i) => (i < lead || (shape[i - lead] === 1 && s !== 1) ? [i] : []));
-  if (lead < 0 || shape.some((s, i) => s !== 1 && s !== x._shape[i + lead])) {
-    throw new RuntimeError(`size {${shape.join(", ")}} is not expandable to size {${x._shape.join(", ")}}.`);
+  if (lead < 0) throw notExpandable(shape, x._shape);
+  const dims: number[] = [];
+  for (let i = 0; i < x._shape.length; i++) {
+    const target = i < lead ? 1 : shape[i - lead];
+    if (target !== 1 && target !== x._shape[i]) throw notExpandable(shape, x._shape);
+    if (i < lead || (target === 1 && x._shape[i] !== 1)) dims.push(i);
   }
-  return dims.length === 0 ? x : sum(x, dims, true).reshape(shape);
+  if (dims.length === 0 || x._values.length === numelOf(shape)) return x.reshape(shape); // only size-1 dims differ
+  return sum(x, dims, true).reshape(shape);
 }
+
+const notExpandable = (shape: Shape, from: Shape): RuntimeError =>
+  new RuntimeError(`size {${shape.join(", ")}} is not expandable to size {${from.join(", ")}}.`);
 
 function extreme(op: "max" | "min", x: Tensor, other: Tensor | undefined): Tensor {
   if (other instanceof Tensor) return op === "max" ? maximum(x, other) : minimum(x, other);
