@@ -107,7 +107,9 @@ export function clamp(x: Tensor, bounds: { min?: number | null; max?: number | n
 }
 
 export const sign = unary("SignBackward0", Math.sign, (g) => g.mul(0), false);
-export const clone = unary("CloneBackward0", (v) => v, (g) => g, false);
+export function clone(x: Tensor): Tensor {
+  return record(new Tensor(x._values.slice(), x._shape, x.dtype), "CloneBackward0", [x], (g) => [g], false);
+}
 
 /** `.float()`: a float tensor as is; a bool tensor converted (no history, like any conversion of a bool). */
 export function float(x: Tensor): Tensor {

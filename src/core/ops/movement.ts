@@ -68,9 +68,13 @@ export function expand(x: Tensor, sizes: Shape): Tensor {
   });
   checkSizes(shape);
   if (sameShape(shape, x._shape)) return alias(x, shape, "ExpandBackward0");
-  const index = broadcastIndex(x._shape, shape);
-  const out = new Float32Array(index.length);
-  for (let i = 0; i < out.length; i++) out[i] = x._values[index[i]];
+  let out: Float32Array;
+  if (x._values.length === 1) out = new Float32Array(numelOf(shape)).fill(x._values[0]);
+  else {
+    const index = broadcastIndex(x._shape, shape);
+    out = new Float32Array(index.length);
+    for (let i = 0; i < out.length; i++) out[i] = x._values[index[i]];
+  }
   return record(new Tensor(out, shape, x.dtype), "ExpandBackward0", [x], (g) => [g.sum_to_size(x._shape)], false);
 }
 

@@ -13,8 +13,8 @@ interface Reduction {
   /** The output shape with reduced dims kept as 1, and the shape returned to the caller. */
   keepShape: number[];
   outShape: number[];
-  /** For each input element, the output element it folds into. */
-  target: Int32Array;
+  /** For each input element, the output element it folds into; null when all fold into one. */
+  target: Int32Array | null;
   count: number;
 }
 
@@ -30,13 +30,20 @@ function plan(x: Tensor, dims: Dims, keepdim: boolean): Reduction {
   const keepShape = x._shape.map((s, i) => (reduced.has(i) ? 1 : s));
   const outShape = keepdim ? keepShape : x._shape.filter((_, i) => !reduced.has(i));
   const count = x._shape.reduce((n, s, i) => (reduced.has(i) ? n * s : n), 1);
-  return { keepShape, outShape, target: broadcastIndex(keepShape, x._shape), count };
+  const target = numelOf(keepShape) === 1 ? null : broadcastIndex(keepShape, x._shape);
+  return { keepShape, outShape, target, count };
 }
 
 function fold(x: Tensor, r: Reduction, init: number, step: (acc: number, v: number) => number): Float64Array {
   const acc = new Float64Array(numelOf(r.keepShape)).fill(init);
   const v = x._values, t = r.target;
-  for (let i = 0; i < v.length; i++) acc[t[i]] = step(acc[t[i]], v[i]);
+  if (t === null) {
+    let a = init;
+    for (let i = 0; i < v.length; i++) a = step(a, v[i]);
+    acc[0] = a;
+  } else {
+    for (let i = 0; i < v.length; i++) acc[t[i]] = step(acc[t[i]], v[i]);
+  }
   return acc;
 }
 
