@@ -18,6 +18,13 @@ beforeAll(() => {
   writeFileSync(join(workspace, "node_modules", "dep", "index.js"), "export const x = 1;\n");
   writeFileSync(join(outside, "secret.ts"), "export const secret = 1;\n");
   symlinkSync(join(outside, "secret.ts"), join(workspace, "link.ts"));
+  mkdirSync(join(workspace, "util"));
+  writeFileSync(join(workspace, "util", "index.ts"), "export const three = (): number => 3;\n");
+  writeFileSync(join(workspace, "notes.txt"), "hello\n");
+  // esbuild would read these (for paths, "browser" or "type"); the grader never lets it
+  writeFileSync(join(workspace, "tsconfig.json"), '{ "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["./lib/*"] } } }\n');
+  writeFileSync(join(workspace, "util", "package.json"), '{ "main": "../../outside/secret.ts",\n  not json\n');
+  writeFileSync(join(root, "package.json"), "{ not json above the workspace\n");
 });
 
 async function bundle(name: string, source: string) {
@@ -35,11 +42,27 @@ describe("bundleSolution", () => {
     expect(JSON.parse(result.map).sources.sort()).toEqual(["lib/helper.ts", "ok.ts"]);
   });
 
+  it("resolves ./x.js to x.ts and a folder to its index, reading no package.json or tsconfig.json", async () => {
+    const result = await bundle("dirs.ts", 'import { two } from "./lib/helper.js";\nimport { three } from "./util";\nexport const q = () => two() * three();\n');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(JSON.parse(result.map).sources.sort()).toEqual(["dirs.ts", "lib/helper.ts", "util/index.ts"]);
+  });
+
+  it("says which relative import it cannot find", async () => {
+    const result = await bundle("lost.ts", 'import { x } from "./nowhere";\nexport const q = () => x;\n');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message.split("\n")[0]).toBe('lost.ts:1:19: Could not resolve "./nowhere"');
+  });
+
   it.each([
     ["a Node built-in", "node:fs"],
     ["a bare built-in", "child_process"],
     ["an absolute path", "/etc/passwd"],
     ["a JSON file", "./data.json"],
+    ["a text file", "./notes.txt"],
+    ["a tsconfig.json path alias", "@lib/helper"],
     ["a package in node_modules", "./node_modules/dep/index.js"],
     ["a symlink that leads outside", "./link.ts"],
     ["a file outside the workspace", "../outside/secret.ts"],
@@ -49,6 +72,16 @@ describe("bundleSolution", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message).toContain(`bad.ts:1:20: cannot import "${path}": a solution may import only "autograd-ex" and its own .ts or .js files`);
+  });
+
+  it.each([
+    ["JSON", 'import data from "./lib/helper.ts" with { type: "json" };'],
+    ["text", 'import data from "./lib/helper.ts" with { type: "text" };'],
+  ])("refuses a %s import attribute, even on its own file", async (_, line) => {
+    const result = await bundle("attr.ts", `${line}\nexport const q = () => data;\n`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('cannot import "./lib/helper.ts": a solution may import only');
   });
 
   it("refuses require() of a built-in in a JavaScript solution", async () => {

@@ -1,9 +1,11 @@
 // Bundles a solution with esbuild: its own relative imports only, "autograd-ex" left for the child to provide.
-import { existsSync, readFileSync } from "node:fs";
-import { realpath } from "node:fs/promises";
+// NOTE: the plugin resolves every path itself, so esbuild never reads a tsconfig.json, a package.json or a
+// node_modules folder, in the workspace or above it.
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { extname, relative, resolve, sep } from "node:path";
-import { build, type Message, type Plugin } from "esbuild";
+import { build, type Message, type OnResolveArgs, type OnResolveResult, type Plugin } from "esbuild";
 import { codeFrame } from "./codeframe.js";
+import { sanitize } from "./output.js";
 
 export type Bundle =
   | { ok: true; code: string; map: string }
@@ -11,31 +13,49 @@ export type Bundle =
 
 export const IMPORT_NOT_ALLOWED = (path: string): string =>
   `cannot import "${path}": a solution may import only "autograd-ex" and its own .ts or .js files in the workspace`;
+export const NOT_FOUND = (path: string): string => `Could not resolve "${path}"`;
 
-const SOURCE_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
-const NESTED = Symbol("nested resolve");
+const SOURCE_EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
+/** TypeScript's convention: `import "./helper.js"` names helper.ts. */
+const TS_FOR_JS: Record<string, string> = { ".js": ".ts", ".mjs": ".mts" };
 
-/** `real` is the workspace itself or inside it, and not in a node_modules folder. */
-function insideWorkspace(real: string, workspace: string): boolean {
-  const path = relative(workspace, real);
-  return !path.startsWith("..") && !path.startsWith(sep) && !path.split(sep).includes("node_modules");
+const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
+
+/** The files a relative import may name, in the order they are tried. */
+function candidates(base: string): string[] {
+  const ext = extname(base);
+  return [
+    base,
+    ...(TS_FOR_JS[ext] ? [base.slice(0, -ext.length) + TS_FOR_JS[ext]] : []),
+    ...SOURCE_EXTENSIONS.map((e) => base + e),
+    ...SOURCE_EXTENSIONS.map((e) => resolve(base, "index" + e)),
+  ];
+}
+
+/** `path` is the workspace itself or inside it, and not in a node_modules folder. */
+function inside(path: string, workspace: string): boolean {
+  const from = relative(workspace, path);
+  return !from.startsWith("..") && !from.startsWith(sep) && !from.split(sep).includes("node_modules");
+}
+
+function resolveImport(args: OnResolveArgs, workspace: string): OnResolveResult {
+  if (args.kind === "entry-point") return { path: args.path }; // a real path inside the workspace (grade.ts)
+  const refuse = { errors: [{ text: IMPORT_NOT_ALLOWED(args.path) }] };
+  if (Object.keys(args.with).length > 0) return refuse; // `with { type: "json" }`, `"text"`, …
+  if (args.path === "autograd-ex") return { path: "autograd-ex", external: true };
+  if (!/^\.\.?(\/|$)/.test(args.path)) return refuse; // relative: ./x, ../x, . or ..
+  const base = resolve(args.resolveDir, args.path);
+  if (!inside(base, workspace)) return refuse; // without looking outside the workspace
+  const found = candidates(base).find(isFile);
+  if (found === undefined) return { errors: [{ text: NOT_FOUND(args.path) }] };
+  const real = realpathSync(found); // a symbolic link may not lead out of the workspace
+  return inside(real, workspace) && SOURCE_EXTENSIONS.includes(extname(real)) ? { path: real } : refuse;
 }
 
 function confine(workspace: string): Plugin {
   return {
     name: "autograd-ex-confine",
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.pluginData === NESTED || args.kind === "entry-point") return undefined;
-        if (args.path === "autograd-ex") return { path: "autograd-ex", external: true };
-        const refuse = { errors: [{ text: IMPORT_NOT_ALLOWED(args.path) }] };
-        if (!args.path.startsWith("./") && !args.path.startsWith("../")) return refuse;
-        const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: NESTED });
-        if (found.errors.length > 0) return { errors: found.errors };
-        const real = await realpath(found.path);
-        return insideWorkspace(real, workspace) && SOURCE_EXTENSIONS.has(extname(real)) ? { path: real } : refuse;
-      });
-    },
+    setup: (b) => b.onResolve({ filter: /.*/ }, (args) => resolveImport(args, workspace)),
   };
 }
 
@@ -72,6 +92,7 @@ export async function bundleSolution(entry: string, workspace: string): Promise<
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
     if (!errors) throw error;
-    return { ok: false, message: errors.slice(0, 3).map((e) => describeError(e, workspace)).join("\n\n") };
+    // the message quotes the student's code and paths: made inert like everything else they wrote
+    return { ok: false, message: sanitize(errors.slice(0, 3).map((e) => describeError(e, workspace)).join("\n\n")) };
   }
 }

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
+import { setTimeout as delay } from "node:timers/promises";
 import { ToolError } from "./errors.js";
 import { CapturedOutput } from "./output.js";
 import { paths } from "./paths.js";
@@ -35,13 +36,17 @@ export interface Attempt {
 
 export const NO_ANSWER = "the run ended without an answer for this check";
 
+/** How long a stopped child's last output may lag behind its last reply (it takes milliseconds). */
+const DRAIN_MS = 1000;
+
 /** Node's sandbox flags, each only where this Node version knows it. */
 function childFlags(limits: Limits): string[] {
   const known = process.allowedNodeEnvironmentFlags;
   const permission = ["--permission", "--experimental-permission"].find((flag) => known.has(flag));
   return [
     ...(permission ? [permission, `--allow-fs-read=${paths.harness}`] : []),
-    ...(known.has("--disable-warning") ? ["--disable-warning=ExperimentalWarning"] : []),
+    // NOTE: a warning at startup would open process.stderr, a socket, before the harness can replace it
+    known.has("--disable-warning") ? "--disable-warning=ExperimentalWarning" : "--no-warnings",
     "--disallow-code-generation-from-strings",
     "--no-addons",
     `--max-old-space-size=${limits.heapMb}`,
@@ -77,28 +82,38 @@ function guardExit(): void {
   }
 }
 
-/** Calls `onLine` for each newline-terminated frame; a frame longer than the cap is an error. */
+/** Calls `onLine` for each newline-terminated frame; a frame longer than the cap ends the reading, as an error. */
 function readLines(stream: Readable, onLine: (line: string) => void, onOverflow: () => void): void {
-  let pending = "";
+  let parts: string[] = [], size = 0, overflowed = false;
+  const overflow = () => {
+    overflowed = true;
+    parts = [];
+    onOverflow();
+  };
   stream.setEncoding("utf8");
   stream.on("data", (chunk: string) => {
-    pending += chunk;
-    let end: number;
-    while ((end = pending.indexOf("\n")) >= 0) {
-      const line = pending.slice(0, end);
-      pending = pending.slice(end + 1);
+    for (let start = 0, end: number; !overflowed; start = end + 1) {
+      end = chunk.indexOf("\n", start);
+      const piece = end < 0 ? chunk.slice(start) : chunk.slice(start, end);
+      parts.push(piece);
+      size += piece.length;
+      if (size > LIMITS.frameBytes) return overflow();
+      if (end < 0) return;
+      const line = parts.join("");
+      parts = [];
+      size = 0;
       onLine(line);
     }
-    if (pending.length > LIMITS.frameBytes) onOverflow();
   });
 }
 
+/** The process's resident memory in MB, from Linux's /proc; 0 elsewhere (macOS, Windows: only the heap cap applies). */
 function residentMb(pid: number): number {
   try {
-    const pages = Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]);
-    return (pages * 4096) / (1024 * 1024);
+    const kb = /^VmRSS:\s*(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return kb === null ? 0 : Number(kb[1]) / 1024;
   } catch {
-    return 0; // no /proc here (macOS, Windows): only the heap cap applies
+    return 0;
   }
 }
 
@@ -121,6 +136,8 @@ export class Child {
   readonly #cwd = mkdtempSync(join(tmpdir(), "autograd-ex-run-"));
   readonly #child: ChildProcess;
   readonly #watchdog: NodeJS.Timeout;
+  /** Settles when the child has exited and closed its pipes: all its output is in. */
+  readonly #closed: Promise<unknown>;
   #settle: Settle | undefined;
   #exited: string | undefined;
   #phase: "start" | "load" | "checks" = "start";
@@ -140,6 +157,7 @@ export class Child {
     this.#child.stdin!.on("error", () => {}); // it may die before reading its job: "close" reports that
     this.#child.on("error", (error) => this.#fail(`cannot start the grading process: ${error.message}`));
     this.#child.on("close", (code, signal) => this.#onClose(code, signal));
+    this.#closed = new Promise((resolve) => this.#child.once("close", resolve));
   }
 
   /** Runs the job; resolves when the child is done, stopped, or dead. A child runs one job. */
@@ -228,7 +246,11 @@ export class Child {
 
   #stop(stop?: Stop): void {
     const at = this.#current(), durationMs = Date.now() - this.#stepStart;
-    if (this.#settle && this.#cleanUp()) this.#settle.resolve({ results: this.#results, stopped: stop && { at, stop, durationMs } });
+    if (!this.#settle || !this.#cleanUp()) return;
+    const { resolve } = this.#settle, attempt = { results: this.#results, stopped: stop && { at, stop, durationMs } };
+    // NOTE: the solution's output comes on other pipes than the replies, and may lag behind them: settle once
+    // the killed child has closed them, so that nothing it printed before its last reply is lost.
+    void Promise.race([this.#closed, delay(DRAIN_MS, undefined, { ref: false })]).then(() => resolve(attempt));
   }
 
   #fail(message: string): void {

@@ -1,5 +1,6 @@
 // How the grader words what it saw, for a student: values, thrown errors with their own frames, numbers.
 import type { SourceMap } from "node:module";
+import { sanitize } from "./output.js";
 import type { Described, Thrown } from "./protocol.js";
 import { formatFrame, frameSource, studentFrames } from "./stack.js";
 
@@ -40,14 +41,17 @@ export interface BundleInfo {
   map: SourceMap;
 }
 
-/** "RuntimeError: …" with the student's frames and the code at the first one. */
+/**
+ * "RuntimeError: …" with the student's frames and the code at the first one; made inert, since the student's
+ * file names and code are in it.
+ */
 export function explainThrown(thrown: Thrown, bundle: BundleInfo): string {
   if (thrown.kind === "value") return `${describeValue(thrown.value)}, which is not an Error`;
   const head = thrown.name || thrown.message ? `${thrown.name || "Error"}: ${thrown.message}` : "an object with no readable name or message";
   const frames = studentFrames(thrown.stack, bundle.filename, bundle.map);
   if (frames.length === 0) return head;
   const source = frameSource(frames[0], bundle.map);
-  return [head, ...collapse(frames.map(formatFrame)).slice(0, 6).map((line) => `    ${line}`), ...(source ? ["", source] : [])].join("\n");
+  return sanitize([head, ...collapse(frames.map(formatFrame)).slice(0, 6).map((line) => `    ${line}`), ...(source ? ["", source] : [])].join("\n"));
 }
 
 /** Runs of the same frame (deep recursion) as one line with a count. */

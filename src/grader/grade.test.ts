@@ -91,7 +91,7 @@ describe("grade", () => {
     const checks = await gradeFiles({ "q1.js": hostile, "q2.js": Q2_OK });
     expect(checks.check_q2.status).toBe("pass");
     expect(checks.check_q1.status).toBe("not_attempted");
-    expect(checks.check_q1.output).toBe('✓ check_q1\n::error::fake\n{"t":"done"}');
+    expect(checks.check_q1.output).toBe('✓ check_q1\n: :error::fake\n{"t":"done"}');
   });
 
   it("fails values it cannot read rather than trusting them", async () => {

@@ -47,6 +47,22 @@ group("describe", () => {
     expect(read(t)).toEqual({ kind: "unreadable", message: "a tensor whose storage has been replaced" });
   });
 
+  it("calls a value too large to describe unreadable, and stops describing it early", () => {
+    const big = Array.from({ length: 16 }, () => Array.from({ length: 16 }, () => torch.ones(4096)));
+    const text = describe(big);
+    expect(read(big)).toEqual({ kind: "unreadable", message: "a value too large to describe (more than 131072 characters as JSON)" });
+    expect(text.length).toBeLessThan(200);
+    expect(read(torch.ones(4096))).toMatchObject({ kind: "tensor", numel: 4096 });
+  });
+
+  it("reads a tensor's shape once, so a getter cannot lie about it twice", () => {
+    const t = torch.ones(2) as unknown as { _shape: number[] };
+    let reads = 0;
+    Object.defineProperty(t, "_shape", { get: () => (reads++ === 0 ? [2] : [1000]) });
+    expect(read(t)).toMatchObject({ kind: "tensor", shape: [2], numel: 2 });
+    expect(reads).toBe(1);
+  });
+
   it("calls a value whose reading throws unreadable", () => {
     const trap = new Proxy([], { get: () => { throw new Error("gotcha"); } });
     expect(read(trap)).toEqual({ kind: "unreadable", message: "reading it threw gotcha" });

@@ -28,17 +28,19 @@ export function wireNumber(value: number): string {
   return "" + value;
 }
 
-function readShape(shape: unknown): string | null {
+/** The shape as JSON text and the number of elements it holds, or null. Read once: a getter may lie twice. */
+function readShape(shape: unknown): { text: string; numel: number } | null {
   if (!isArray(shape)) return null;
   const length = (shape as unknown[]).length;
   if (typeof length !== "number" || length > 16) return null;
-  let text = "";
+  let text = "", numel = 1;
   for (let i = 0; i < length; i++) {
     const size = (shape as unknown[])[i];
     if (typeof size !== "number" || !(size >= 0) || size % 1 !== 0) return null;
     text += (i === 0 ? "" : ",") + size;
+    numel *= size;
   }
-  return "[" + text + "]";
+  return { text: "[" + text + "]", numel };
 }
 
 function describeTensor(t: Loose): string {
@@ -49,24 +51,22 @@ function describeTensor(t: Loose): string {
     return '{"kind":"unreadable","message":"a tensor whose storage has been replaced"}';
   }
   const numel = apply(typedArrayLength, values, []) as number;
-  let product = 1;
-  for (let i = 0, dims = t._shape as number[]; i < dims.length; i++) product *= dims[i];
-  if (product !== numel) return '{"kind":"unreadable","message":"a tensor whose shape does not match its storage"}';
+  if (shape.numel !== numel) return '{"kind":"unreadable","message":"a tensor whose shape does not match its storage"}';
   let text = "";
   for (let i = 0; i < numel && i < LIMITS.values; i++) text += (i === 0 ? "" : ",") + wireNumber(values[i]);
   const type = typeof dtype === "string" ? cut(dtype, 32) : "unknown";
-  return '{"kind":"tensor","dtype":' + quote(type) + ',"shape":' + shape + ',"numel":' + numel + ',"values":[' + text + "]}";
+  return '{"kind":"tensor","dtype":' + quote(type) + ',"shape":' + shape.text + ',"numel":' + numel + ',"values":[' + text + "]}";
 }
 
 function describeArray(items: unknown[], depth: number): string {
   const length = items.length;
-  if (typeof length !== "number" || !(length >= 0)) return '{"kind":"other","type":"object"}';
+  if (typeof length !== "number" || !(length >= 0)) return spend('{"kind":"other","type":"object"}');
   let text = "";
-  for (let i = 0; i < length && i < LIMITS.items; i++) text += (i === 0 ? "" : ",") + describe(items[i], depth + 1);
+  for (let i = 0; i < length && i < LIMITS.items; i++) text += (i === 0 ? "" : ",") + describeAt(items[i], depth + 1);
   return '{"kind":"array","length":' + length + ',"items":[' + text + "]}";
 }
 
-function describeUnsafe(value: unknown, depth: number): string {
+function describeLeaf(value: unknown): string {
   switch (typeof value) {
     case "undefined":
       return '{"kind":"undefined"}';
@@ -79,19 +79,41 @@ function describeUnsafe(value: unknown, depth: number): string {
     case "object":
       if (value === null) return '{"kind":"null"}';
       if (apply(hasInstance, Tensor, [value])) return describeTensor(value as Loose);
-      if (isArray(value) && depth < LIMITS.depth) return describeArray(value, depth);
       return '{"kind":"other","type":"object"}';
     default:
       return '{"kind":"other","type":' + quote(typeof value) + "}";
   }
 }
 
-/** The value as JSON text; reading it may throw (a proxy, a getter), which is described too. */
-export function describe(value: unknown, depth = 0): string {
+/** JSON text still allowed for the value being described; a larger value is described as too large. */
+let room = 0;
+const OVERRUN = Object.freeze({});
+const TOO_LARGE = '{"kind":"unreadable","message":"a value too large to describe (more than ' + LIMITS.outcome + ' characters as JSON)"}';
+
+function spend(text: string): string {
+  room -= text.length;
+  if (room < 0) throw OVERRUN;
+  return text;
+}
+
+/** Reading the value may throw (a proxy, a getter): that is described too. */
+function describeAt(value: unknown, depth: number): string {
   try {
-    return describeUnsafe(value, depth);
+    return isArray(value) && depth < LIMITS.depth ? describeArray(value, depth) : spend(describeLeaf(value));
   } catch (error) {
+    if (error === OVERRUN) throw error;
     return '{"kind":"unreadable","message":' + quote("reading it threw " + textOf(error, "message")) + "}";
+  }
+}
+
+/** The value as JSON text, at most LIMITS.outcome characters of it. */
+export function describe(value: unknown, depth = 0): string {
+  room = LIMITS.outcome;
+  try {
+    return describeAt(value, depth);
+  } catch (error) {
+    if (error === OVERRUN) return TOO_LARGE;
+    throw error;
   }
 }
 

@@ -2,7 +2,9 @@
 // reports each outcome as plain data on fd 3. It decides nothing: the parent holds the expected values.
 // NOTE: everything used after the solution loads is captured first (see harness-describe.ts); loops are indexed
 // and arguments passed with Reflect.apply, because iteration goes through prototypes a solution may replace.
+import { Console } from "node:console";
 import { readFileSync, writeSync } from "node:fs";
+import { Readable, Writable } from "node:stream";
 import { types } from "node:util";
 import { compileFunction } from "node:vm";
 import * as core from "../core/index.js";
@@ -12,8 +14,9 @@ import type { Input } from "./spec.js";
 
 const CHANNEL = 3;
 const write = writeSync;
-const bytesOf = Buffer.from.bind(Buffer);
-const byteLength = Buffer.byteLength.bind(Buffer);
+const encoder = new TextEncoder();
+const encode = TextEncoder.prototype.encode;
+const byteLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), "byteLength")!.get!;
 const isPromise = types.isPromise;
 const { apply } = Reflect;
 const { torch, Variable } = core;
@@ -21,17 +24,17 @@ const { FloatTensor, randn, manual_seed } = torch;
 
 export const IMPORT_REFUSED = 'solutions may import only "autograd-ex" and their own files';
 
-function send(text: string): void {
-  const bytes = bytesOf(text + "\n", "utf8");
-  const total = byteLength(text + "\n", "utf8");
-  for (let done = 0; done < total; ) {
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0, total = apply(byteLength, bytes, []) as number; done < total; ) {
     try {
-      done += write(CHANNEL, bytes, done, total - done);
+      done += write(fd, bytes, done, total - done);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
     }
   }
 }
+
+const send = (text: string): void => writeAll(CHANNEL, apply(encode, encoder, [text + "\n"]));
 
 function report(label: string, error: unknown): void {
   write(2, "autograd-ex: " + label + ": " + errorLine(error) + "\n");
@@ -94,10 +97,36 @@ function load(job: Job): Scope | null {
   return module.exports;
 }
 
-/** Ways around the permission model that no solution needs. */
+/** A stream writing straight to `fd`, for a solution's console and process.stdout. */
+function rawOutput(fd: number): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      writeAll(fd, chunk);
+      done();
+    },
+  });
+}
+
+/** process's other ways out: raw bindings, addons, the debugger's signal to another process, the sockets in use. */
+const REMOVED = ["getBuiltinModule", "binding", "_linkedBinding", "dlopen", "_debugProcess", "_debugEnd", "_getActiveHandles", "_getActiveRequests"];
+
+/**
+ * Ways around the permission model that no solution needs. NOTE: Node 20's permission model covers neither the
+ * network nor signals. process.stdout on a pipe is a net.Socket, whose class connects anywhere (TCP, a Unix
+ * socket such as Docker's): the standard streams and the console are replaced before any socket exists. Signals
+ * may go only to this process (Node's kill calls process._kill). fetch is removed.
+ */
 function closeDoors(): void {
   const unsafe = process as unknown as Record<string, unknown>;
-  for (const name of ["getBuiltinModule", "binding", "_linkedBinding", "dlopen"]) delete unsafe[name];
+  const streams = { stdin: Readable.from([]), stdout: rawOutput(1), stderr: rawOutput(2) };
+  for (const [name, value] of Object.entries(streams)) Object.defineProperty(process, name, { value, enumerable: true });
+  globalThis.console = new Console(streams);
+  const kill = unsafe._kill as (pid: number, signal: number) => number, self = process.pid;
+  unsafe._kill = (pid: number, signal: number) => (pid === self ? kill(pid, signal) : -1); // -1: EPERM
+  for (const name of REMOVED) delete unsafe[name];
+  // process.report describes the machine (host name, addresses); Node itself reads only this flag of it
+  Object.defineProperty(process, "report", { value: { reportOnUncaughtException: false } });
+  delete (globalThis as Record<string, unknown>).fetch;
 }
 
 async function main(): Promise<void> {

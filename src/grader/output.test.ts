@@ -9,6 +9,13 @@ describe("sanitize", () => {
   it("removes other escapes, control and bidi characters, keeping tabs", () => {
     expect(sanitize("a\x1b]0;title\x07b\x07c\x00d\te\u202Ef\u2066")).toBe("abcd\tef");
   });
+
+  it("breaks up CI workflow commands: `::` starting a line (after spaces too), `##[` anywhere", () => {
+    expect(sanitize("::error::fake\n  ::stop-commands::tok\nok :: fine")).toBe(": :error::fake\n  : :stop-commands::tok\nok :: fine");
+    expect(sanitize("x ##[error]fake ###[warning]w ##vso[task.complete result=Succeeded] ##TeamCity[x] ## heading")).toBe(
+      "x # #[error]fake ## #[warning]w # #vso[task.complete result=Succeeded] # #TeamCity[x] ## heading",
+    );
+  });
 });
 
 describe("quoted", () => {
@@ -27,5 +34,13 @@ describe("CapturedOutput", () => {
     output.add(Buffer.from("abc"));
     output.add(Buffer.from("defgh"));
     expect(output.text()).toBe("abcde\n[3 more bytes of output not shown]");
+  });
+
+  it("keeps the tail of everything printed, past the limit, to tell how a process died", () => {
+    const output = new CapturedOutput(5);
+    output.add(Buffer.from("x".repeat(10_000)));
+    output.add(Buffer.from("FATAL ERROR: Reached heap limit"));
+    expect(output.tail(31)).toBe("FATAL ERROR: Reached heap limit");
+    expect(output.tail()).toHaveLength(2048);
   });
 });

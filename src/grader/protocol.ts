@@ -46,5 +46,8 @@ export type Frame =
 /** JSON has no NaN, ±Infinity or -0: they travel as these strings. */
 export const WIRE_NUMBERS: Record<string, number> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, "-0": -0 };
 
-/** Caps the child applies and the parent enforces. */
-export const LIMITS = { values: 4096, items: 16, depth: 3, text: 2000, stack: 8000, frameBytes: 1 << 20 };
+/**
+ * Caps the child applies and the parent enforces. A value the child describes is at most `outcome` characters
+ * of JSON (a tensor of 4096 float32 values fits), so no honest frame comes near `frameBytes`.
+ */
+export const LIMITS = { values: 4096, items: 16, depth: 3, text: 2000, stack: 8000, outcome: 1 << 17, frameBytes: 1 << 23 };

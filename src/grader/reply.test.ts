@@ -28,6 +28,19 @@ describe("parseFrame", () => {
     });
   });
 
+  it("makes every string inert: escapes, carriage returns and CI workflow commands", () => {
+    const line = JSON.stringify({
+      t: "result",
+      check: 0,
+      calls: [{ threw: { kind: "error", name: "\x1b[32mOK", message: "fine\r\n::error::fake ##[error]x", stack: "" } }, { returned: { kind: "string", value: "\x1b]0;title\x07::set-output name=x::1" } }],
+    });
+    expect(parseFrame(line)).toEqual({
+      t: "result",
+      check: 0,
+      calls: [{ threw: { kind: "error", name: "OK", message: "fine\n: :error::fake # #[error]x", stack: "" } }, { returned: { kind: "string", value: ": :set-output name=x::1" } }],
+    });
+  });
+
   it.each([
     ["not JSON", "{"],
     ["an unknown frame", '{"t":"passed"}'],

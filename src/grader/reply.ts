@@ -1,4 +1,6 @@
-// The parent's reading of the child's frames: anything that is not exactly the protocol's plain data is rejected.
+// The parent's reading of the child's frames: anything that is not exactly the protocol's plain data is rejected,
+// and every string in it (a message, a stack, a returned string) is made inert before anyone prints it.
+import { sanitize } from "./output.js";
 import { LIMITS, WIRE_NUMBERS, type CallOutcome, type Described, type Frame, type Thrown } from "./protocol.js";
 
 export class ProtocolError extends Error {}
@@ -14,7 +16,7 @@ function object(value: unknown, what: string): Json {
 }
 
 function text(value: unknown, what: string, max = LIMITS.text): string {
-  return typeof value === "string" && value.length <= max ? value : fail(`${what} is not a string`);
+  return typeof value === "string" && value.length <= max ? sanitize(value) : fail(`${what} is not a string`);
 }
 
 function count(value: unknown, what: string): number {

@@ -1,0 +1,4 @@
+// Throws null.
+export function q2() {
+  throw null;
+}
