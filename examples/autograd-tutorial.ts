@@ -13,7 +13,7 @@ console.log(`c=${c.data.select(0, 0)}, d=${d.data.select(0, 0)}`);
 const e = c.mul(d);
 console.log(`${e.data.select(0, 0)}`);
 
-// de/da = d = 2; de/db = d + c = 5 (b reaches e along two paths, and their gradients add up).
+// Compare these with your answers to Problems 3 and 4 (b reaches e along two paths: what happens to its gradient?).
 e.backward();
 console.log("de/da", `${a.grad!.data.select(0, 0)}`);
 console.log("de/db", `${b.grad!.data.select(0, 0)}`);

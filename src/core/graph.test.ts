@@ -98,13 +98,23 @@ describe("drawings", () => {
       [
         "digraph autograd {",
         "  rankdir=BT;",
+        '  fontname="Helvetica"; fontsize=12;',
         '  node [shape=box, style="rounded,filled", fillcolor="#f2f2f2", fontname="Helvetica", fontsize=11];',
         '  n0 [label="MulBackward0\\nshape [1]\\nvalue [2]", fillcolor="#d9ead3", penwidth=2];',
-        '  n1 [label="say \\"hi\\"\\\\ (leaf)\\nshape [1]\\nvalue [1]", shape=ellipse, fillcolor="#cfe2f3"];',
+        '  n1 [label="say \\"hi\\"\\\\ (leaf)\\nshape [1]\\nvalue [1]", style=filled, fillcolor="#cfe2f3"];',
         "  n1 -> n0;",
         "}",
         "",
       ].join("\n"),
     );
+  });
+
+  test("DOT: several titled graphs side by side, each in its own frame with its own node names", () => {
+    const x = torch.tensor([1], { requires_grad: true });
+    const parts = [{ title: "first", graph: graph(x.neg()) }, { title: "second", graph: graph(x.exp()) }];
+    const dot = graphDot(parts);
+    expect(dot).toContain('  subgraph cluster_0 {\n    label="first";\n    labelloc=b; style=rounded; color="#999999";\n    g0_n0 [label="NegBackward0');
+    expect(dot).toContain("    g1_n1 -> g1_n0;\n  }\n}\n");
+    expect(graphDot(parts.slice(0, 1))).toContain('  label="first";\n  labelloc=t;\n  n0 [');
   });
 });

@@ -73,9 +73,9 @@ export function graph(output: Tensor, names: Record<string, Tensor> = {}): Graph
   return { root: visit(output), nodes, edges };
 }
 
-/** A float32 value in at most 6 significant digits; nan and inf as PyTorch prints them. */
+/** A float32 value in at most 5 significant digits; nan and inf as PyTorch prints them. */
 function number(v: number): string {
-  if (Number.isFinite(v)) return String(Number(v.toPrecision(6)));
+  if (Number.isFinite(v)) return String(Number(v.toPrecision(5)));
   return Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
 }
 
@@ -125,18 +125,38 @@ export function graphTree(g: Graph): string {
 
 const quote = (text: string): string => `"${text.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\n")}"`;
 
-/** The graph in Graphviz's DOT language: leaves as blue ellipses, operations as boxes, the output in green. */
-export function graphDot(g: Graph): string {
-  const lines = [
-    "digraph autograd {",
-    "  rankdir=BT;",
-    '  node [shape=box, style="rounded,filled", fillcolor="#f2f2f2", fontname="Helvetica", fontsize=11];',
-  ];
+/** A graph with a caption, for drawing several side by side. */
+export interface TitledGraph {
+  title: string;
+  graph: Graph;
+}
+
+function dotStatements(g: Graph, prefix: string): string[] {
+  const lines: string[] = [];
   for (const node of g.nodes) {
-    const style = node.leaf ? ', shape=ellipse, fillcolor="#cfe2f3"' : node.id === g.root ? ', fillcolor="#d9ead3", penwidth=2' : "";
-    lines.push(`  ${node.id} [label=${quote(nodeLines(node).join("\n"))}${style}];`);
+    const style = node.leaf ? ', style=filled, fillcolor="#cfe2f3"' : node.id === g.root ? ', fillcolor="#d9ead3", penwidth=2' : "";
+    lines.push(`${prefix}${node.id} [label=${quote(nodeLines(node).join("\n"))}${style}];`);
   }
-  for (const edge of g.edges) lines.push(`  ${edge.from} -> ${edge.to};`);
-  lines.push("}");
-  return lines.join("\n") + "\n";
+  for (const edge of g.edges) lines.push(`${prefix}${edge.from} -> ${prefix}${edge.to};`);
+  return lines;
+}
+
+/**
+ * Graphviz's DOT language: leaves as blue boxes, operations as rounded grey ones, the output in green. Several titled
+ * graphs are drawn side by side, each in a frame with its title.
+ */
+export function graphDot(g: Graph | TitledGraph[]): string {
+  let body: string[];
+  if (!Array.isArray(g)) body = dotStatements(g, "");
+  else if (g.length === 1) body = [`label=${quote(g[0].title)};`, "labelloc=t;", ...dotStatements(g[0].graph, "")];
+  else {
+    body = g.flatMap((part, k) => [
+      `subgraph cluster_${k} {`,
+      // NOTE: with rankdir=BT a cluster's "b" is its top (the whole graph's "t" is not turned over)
+      ...[`label=${quote(part.title)};`, 'labelloc=b; style=rounded; color="#999999";', ...dotStatements(part.graph, `g${k}_`)].map((line) => `  ${line}`),
+      "}",
+    ]);
+  }
+  const head = ["rankdir=BT;", 'fontname="Helvetica"; fontsize=12;', 'node [shape=box, style="rounded,filled", fillcolor="#f2f2f2", fontname="Helvetica", fontsize=11];'];
+  return ["digraph autograd {", ...[...head, ...body].map((line) => `  ${line}`), "}"].join("\n") + "\n";
 }

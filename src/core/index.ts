@@ -8,6 +8,7 @@ export { Tensor, type DType, type NestedList, type Operand } from "./tensor.js";
 export { Node, AccumulateGrad, no_grad, type BackwardOptions } from "./autograd.js";
 export { TorchError, RuntimeError, TorchTypeError, IndexError, ValueError } from "./errors.js";
 export type { TensorOptions } from "./creation.js";
+export { graphTree, graphDot, GRAPH_VALUES, type Graph, type GraphNode, type GraphEdge, type TitledGraph } from "./graph.js";
 
 export interface VariableConstructor {
   (data: Tensor, options?: TensorOptions): Tensor;

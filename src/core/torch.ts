@@ -6,6 +6,7 @@ import { get_printoptions, set_printoptions } from "./print.js";
 import { Generator, default_generator, type GeneratorState } from "./random.js";
 import { Tensor, type Operand } from "./tensor.js";
 import { where } from "./ops/compare.js";
+import { graph } from "./graph.js";
 
 function input(value: unknown, op: string): Tensor {
   if (value instanceof Tensor) return value;
@@ -51,6 +52,7 @@ export const torch = {
   set_printoptions,
   get_printoptions,
   where,
+  graph,
   allclose,
   max,
   min,
