@@ -38,12 +38,12 @@ export function workspaceFiles(dir: string): Map<string, string> {
   return files;
 }
 
-export function init(dir: string | undefined, options: { force: boolean }, io: Io): number {
-  const target = resolve(io.cwd, dir ?? ".");
+/** Writes each file under `target`, never over one that exists unless `force`; says what it wrote and skipped. */
+export function writeFiles(target: string, files: Map<string, string>, force: boolean, io: Io, next: (shown: string) => string): number {
   const written: string[] = [], skipped: string[] = [];
-  for (const [file, contents] of workspaceFiles(target)) {
+  for (const [file, contents] of files) {
     const path = join(target, file);
-    if (existsSync(path) && !options.force) {
+    if (existsSync(path) && !force) {
       skipped.push(file);
       continue;
     }
@@ -54,7 +54,12 @@ export function init(dir: string | undefined, options: { force: boolean }, io: I
   const shown = relative(io.cwd, target) || ".";
   const lines = [`Wrote ${written.length} file${written.length === 1 ? "" : "s"} in ${shown}`, ...written.map((f) => `  ${f}`)];
   if (skipped.length > 0) lines.push(`Skipped ${skipped.length} that already exist (--force overwrites them):`, ...skipped.map((f) => `  ${f}`));
-  lines.push("", NEXT_STEPS(shown));
+  lines.push("", next(shown));
   io.out(lines.join("\n") + "\n");
   return 0;
+}
+
+export function init(dir: string | undefined, options: { force: boolean }, io: Io): number {
+  const target = resolve(io.cwd, dir ?? ".");
+  return writeFiles(target, workspaceFiles(target), options.force, io, NEXT_STEPS);
 }

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { QuestionReport } from "./grade.js";
 import { quoted } from "./output.js";
-import { allChecks, summarize, type Summary } from "./summary.js";
+import { allChecks, formatPoints, summarize, totalScore, type ScoredCheck, type Summary } from "./summary.js";
 import type { CheckResult, Status } from "./verdict.js";
 
 const indent = (text: string, spaces: number) => text.replace(/^(?=.)/gm, " ".repeat(spaces));
@@ -28,6 +28,11 @@ function checkLines(check: CheckResult, c: ChalkInstance): string[] {
   return lines;
 }
 
+const plain = new Chalk({ level: 0 });
+
+/** What the text report says under a check, without colour or indent: the message body of the other reports. */
+export const checkText = (check: CheckResult): string => checkLines(check, plain).slice(1).join("\n").replace(/^ {6}/gm, "");
+
 export function summaryLine(summary: Summary, c: ChalkInstance): string {
   const parts = [c.green(`${summary.passed} passed`), (summary.failed ? c.red : c.dim)(`${summary.failed} failed`)];
   if (summary.errors) parts.push(c.red(`${summary.errors} error${summary.errors > 1 ? "s" : ""}`));
@@ -35,7 +40,29 @@ export function summaryLine(summary: Summary, c: ChalkInstance): string {
   return parts.join(", ");
 }
 
-export function textReport(reports: QuestionReport[], color: boolean): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** What passed, in words that never say "all passed" while anything did not; null without randomized checks. */
+export function headline(checks: ScoredCheck[]): string | null {
+  const randomized = checks.filter((check) => check.randomized), published = checks.filter((check) => !check.randomized);
+  if (randomized.length === 0) return null;
+  const missed = (list: ScoredCheck[]) => list.filter((check) => check.status !== "pass").length;
+  const [p, r] = [missed(published), missed(randomized)];
+  if (p + r === 0) return "All public and randomized checks passed.";
+  const first = p === 0 ? "All public checks passed" : `${published.length - p} of ${plural(published.length, "public check")} passed`;
+  return `${first}; ${r === 0 ? "all randomized checks passed" : `${plural(r, "randomized check")} failed`}.`;
+}
+
+/** The closing lines: the seed to rerun with, the headline, the score, the counts. */
+function tail(checks: ScoredCheck[], seed: number | null, c: ChalkInstance): string {
+  const { score, max_score } = totalScore(checks);
+  const seedLine = seed === null ? [] : [c.dim(`Randomized checks from seed ${seed}: rerun them with --seed ${seed}`)];
+  const words = headline(checks);
+  const scoreLine = c.bold(`Score: ${formatPoints(score)}/${formatPoints(max_score)}`);
+  return [...seedLine, ...(words === null ? [] : [c.bold(words)]), scoreLine, summaryLine(summarize(checks), c)].join("\n");
+}
+
+export function textReport(reports: QuestionReport[], color: boolean, seed: number | null = null): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const blocks = reports.map((report) => {
     const title = `${c.bold(report.file ?? report.question.file)} ${c.dim(`— ${report.question.title}`)}`;
@@ -46,5 +73,5 @@ export function textReport(reports: QuestionReport[], color: boolean): string {
   const outputs = reports
     .filter((report) => report.output !== "")
     .map((report) => `${c.bold(`Output of ${report.file}`)} ${c.dim("(printed by the solution while it ran)")}\n${quoted(report.output)}`);
-  return [...blocks, ...outputs, summaryLine(summarize(allChecks(reports)), c)].join("\n\n") + "\n";
+  return [...blocks, ...outputs, tail(allChecks(reports), seed, c)].join("\n\n") + "\n";
 }

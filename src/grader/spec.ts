@@ -41,6 +41,8 @@ export interface Assertion {
   take: "first" | "all";
   equals?: number;
   allclose?: number | number[];
+  /** The slope of the solution's own function, (plus − minus) / spacing, from two values its calls returned. */
+  finite_difference?: { plus: string; minus: string; spacing: number };
   rtol?: number;
   atol?: number;
 }
@@ -50,6 +52,8 @@ export interface CheckSpec {
   inputs: Input[];
   calls: Call[];
   assertions: Assertion[];
+  /** Made for this run from a seed (checks/randomized/), rather than one of the seed's public checks. */
+  randomized?: boolean;
 }
 
 export interface QuestionChecks {
@@ -86,10 +90,11 @@ export function checkProblem(check: CheckSpec): string | null {
     for (const name of [call.returns].flat()) bound.add(name);
   }
   for (const assertion of check.assertions) {
-    if (!bound.has(assertion.value)) return `${check.name}: "${assertion.text}" reads unknown value ${assertion.value}`;
-    if ((assertion.equals === undefined) === (assertion.allclose === undefined)) {
-      return `${check.name}: "${assertion.text}" needs exactly one of equals or allclose`;
-    }
+    const { plus, minus } = assertion.finite_difference ?? {};
+    const unknown = [assertion.value, plus, minus].find((name) => name !== undefined && !bound.has(name));
+    if (unknown !== undefined) return `${check.name}: "${assertion.text}" reads unknown value ${unknown}`;
+    const expected = [assertion.equals, assertion.allclose, assertion.finite_difference].filter((e) => e !== undefined);
+    if (expected.length !== 1) return `${check.name}: "${assertion.text}" needs exactly one of equals, allclose or finite_difference`;
   }
   return null;
 }

@@ -45,6 +45,10 @@ export const MISSING_EXPORT = (file: string, fn: string, found: string) =>
 export const WRONG_COUNT = (fn: string, names: string[], got: string) =>
   `${fn} should return a list of ${names.length} values [${names.join(", ")}]; it returned ${got}`;
 export const FAILED_COUNT = (failed: number, total: number) => `${failed} of ${total} assertions failed`;
+export const NO_SLOPE = (reason: string) => `no finite difference to compare with: ${reason}`;
+
+/** How much of a hidden check's failure a report shows: everything, only what the solution returned, or nothing. */
+export type Detail = "full" | "actual-only" | "none";
 
 const json = (value: number): JsonValue => (Number.isFinite(value) ? value : String(value));
 
@@ -83,6 +87,18 @@ function expectedOf(assertion: Assertion): Numeric {
   return typeof expected === "number" ? { shape: [], values: [expected] } : { shape: [expected.length], values: expected };
 }
 
+/** The slope between two of the solution's own answers, (plus − minus) / spacing, or why there is none. */
+function slope({ plus, minus, spacing }: NonNullable<Assertion["finite_difference"]>, values: Map<string, Bound>): Numeric | Bound {
+  const ends: number[] = [];
+  for (const end of [values.get(plus), values.get(minus)]) {
+    if (end === undefined || !("value" in end)) return end ?? { error: "no value" };
+    const value = numeric(end.value, "first");
+    if (typeof value === "string") return { problem: NO_SLOPE(value) };
+    ends.push(value.values[0]);
+  }
+  return { shape: [], values: [(ends[0] - ends[1]) / spacing] };
+}
+
 const shown = (n: Numeric): JsonValue => (n.shape.length === 0 ? json(n.values[0]) : Array.from(n.values, json));
 const formatted = (n: Numeric): string => (n.shape.length === 0 ? formatNumber(n.values[0]) : formatValues(n.values));
 
@@ -93,12 +109,16 @@ function differenceText(expected: string, actual: string, maxDifference: number)
   return `expected ${expected}\ngot      ${actual}\n${difference}`;
 }
 
-function judge(assertion: Assertion, bound: Bound | undefined): AssertionResult {
-  const expected = expectedOf(assertion);
+function judge(assertion: Assertion, values: Map<string, Bound>): AssertionResult {
+  const expected = assertion.finite_difference ? slope(assertion.finite_difference, values) : expectedOf(assertion);
+  const bound = values.get(assertion.value);
   const result = (status: Status, actual: JsonValue, detail: string): AssertionResult =>
-    ({ text: assertion.text, status, expected: shown(expected), actual, detail });
-  if (bound === undefined || "error" in bound) return result("error", null, bound?.error.split("\n")[0] ?? "no value");
-  if ("problem" in bound) return result("fail", null, bound.problem);
+    ({ text: assertion.text, status, expected: "shape" in expected ? shown(expected) : null, actual, detail });
+  const refuse = (given: Bound | undefined) =>
+    given === undefined || "error" in given ? result("error", null, given?.error.split("\n")[0] ?? "no value")
+      : result("fail", null, "problem" in given ? given.problem : "no value");
+  if (bound === undefined || !("value" in bound)) return refuse(bound);
+  if (!("shape" in expected)) return refuse(expected);
   const actual = numeric(bound.value, assertion.take);
   if (typeof actual === "string") return result("fail", describeValue(bound.value), actual);
   const close = assertion.equals !== undefined ? isequal : (a: number, e: number) => isclose(a, e, assertion.rtol ?? RTOL, assertion.atol ?? ATOL);
@@ -116,7 +136,7 @@ export function unanswered(spec: CheckSpec, question: string, status: Status, me
   const assertions = spec.assertions.map((assertion) => ({
     text: assertion.text,
     status,
-    expected: shown(expectedOf(assertion)),
+    expected: assertion.finite_difference ? null : shown(expectedOf(assertion)),
     actual: null,
     detail: "",
   }));
@@ -138,10 +158,24 @@ export function decide(spec: CheckSpec, outcome: CheckOutcome, context: CheckCon
     return fail("not_attempted", NOT_ATTEMPTED(fns, context.file));
   }
   const bound = bind(spec, outcome.calls, context);
-  const assertions = spec.assertions.map((assertion) => judge(assertion, bound.get(assertion.value)));
+  const assertions = spec.assertions.map((assertion) => judge(assertion, bound));
   const errors = assertions.filter((a) => a.status === "error"), failed = assertions.filter((a) => a.status !== "pass");
   const firstError = [...bound.values()].find((b): b is { error: string } => "error" in b);
   const status: Status = errors.length > 0 ? "error" : failed.length > 0 ? "fail" : "pass";
   const message = status === "error" ? firstError!.error : status === "fail" ? FAILED_COUNT(failed.length, assertions.length) : "";
   return { question: context.question, name: spec.name, status, message, assertions, duration_ms: Math.round(outcome.durationMs) };
+}
+
+const formatJson = (value: JsonValue): string =>
+  Array.isArray(value) ? formatValues(value.map(Number)) : typeof value === "number" ? formatNumber(value) : String(value);
+
+/** The check as a report shows it at `detail`: `actual-only` drops the expected values, `none` every value. */
+export function withDetail(check: CheckResult, detail: Detail): CheckResult {
+  if (detail === "full") return check;
+  const assertions = check.assertions.map((a) => {
+    const numericActual = typeof a.actual === "number" || Array.isArray(a.actual);
+    const shown = detail === "none" ? "" : a.status === "fail" && numericActual ? `got ${formatJson(a.actual)}` : a.detail;
+    return { ...a, expected: null, actual: detail === "none" ? null : a.actual, detail: shown };
+  });
+  return { ...check, assertions };
 }

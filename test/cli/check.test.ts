@@ -36,16 +36,24 @@ describe("autograd-ex check", () => {
     expect(JSON.parse(run.out)).toEqual({
       status: "fail",
       summary: { passed: 0, failed: 0, errors: 0, not_attempted: 1 },
+      score: { score: 0, max_score: 3 },
+      seed: null,
+      grader: { name: "autograd-ex", version: expect.stringMatching(/^\d+\.\d+\.\d+/) },
+      files_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      files: [{ path: "q2.ts", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
       checks: [
         {
           question: "q2",
           name: "check_q2",
+          randomized: false,
           status: "not_attempted",
           message: "q2 returns nothing yet: write your solution at the TODO in q2.ts",
+          score: 0,
+          max_score: 3,
           assertions: [
-            { text: "df/dx at (x, y, z) = (4, 5, 6)", status: "not_attempted", expected: 56.46809387207031, actual: null },
-            { text: "df/dy at (x, y, z) = (4, 5, 6)", status: "not_attempted", expected: 119.21041870117188, actual: null },
-            { text: "df/dz at (x, y, z) = (4, 5, 6)", status: "not_attempted", expected: 181.95274353027344, actual: null },
+            { text: "df/dx at (x, y, z) = (4, 5, 6)", status: "not_attempted", expected: 56.46809387207031, actual: null, points: 1 },
+            { text: "df/dy at (x, y, z) = (4, 5, 6)", status: "not_attempted", expected: 119.21041870117188, actual: null, points: 1 },
+            { text: "df/dz at (x, y, z) = (4, 5, 6)", status: "not_attempted", expected: 181.95274353027344, actual: null, points: 1 },
           ],
           duration_ms: expect.any(Number),
         },

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "./run-cli.js";
 
-const FILES = ["q1.ts", "q2.ts", "q3.ts", "README.md", "tsconfig.json", ".gitignore", ".github/workflows/check.yml", "package.json"];
+const FILES = ["q1.ts", "q2.ts", "q3.ts", "problems.ts", "README.md", "tsconfig.json", ".gitignore", ".github/workflows/check.yml", "package.json"];
 
 describe("autograd-ex init", () => {
   it("writes the stubs and a workspace around them", async () => {
@@ -11,7 +11,7 @@ describe("autograd-ex init", () => {
     const run = await runCli(["init", "my-autograd"], cwd);
     expect(run.code).toBe(0);
     for (const file of FILES) expect(existsSync(join(cwd, "my-autograd", file)), file).toBe(true);
-    expect(run.out).toContain("Wrote 8 files in my-autograd");
+    expect(run.out).toContain("Wrote 9 files in my-autograd");
     const pkg = JSON.parse(readFileSync(join(cwd, "my-autograd", "package.json"), "utf8"));
     expect(pkg).toEqual({
       name: "my-autograd",
@@ -31,7 +31,7 @@ describe("autograd-ex init", () => {
     const run = await runCli(["init"], cwd);
     expect(run.code).toBe(0);
     expect(run.out).toContain("Wrote 0 files in .");
-    expect(run.out).toContain("Skipped 8 that already exist (--force overwrites them):\n  q1.ts\n  q2.ts");
+    expect(run.out).toContain("Skipped 9 that already exist (--force overwrites them):\n  q1.ts\n  q2.ts");
     expect(readFileSync(join(cwd, "q2.ts"), "utf8")).toBe("my work");
   });
 

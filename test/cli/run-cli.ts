@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured output, for the command tests.
-import { mkdtempSync, realpathSync } from "node:fs";
+import { copyFileSync, mkdtempSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/index.js";
@@ -17,3 +17,11 @@ export async function runCli(args: string[], cwd: string, color = false): Promis
 }
 
 export const tempDir = (): string => realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-cli-")));
+
+/** A fresh workspace made by `autograd-ex init`, with `files` copied in from the test solutions' folders. */
+export async function initWorkspace(files: Record<string, string> = {}): Promise<string> {
+  const cwd = tempDir();
+  await runCli(["init"], cwd);
+  for (const [file, from] of Object.entries(files)) copyFileSync(from, join(cwd, file));
+  return cwd;
+}
