@@ -8,6 +8,7 @@ import { explainThrown } from "./explain.js";
 import { bundledFiles, filesHash, graderVersion, sha256, uniqueFiles, type GradedFile } from "./provenance.js";
 import { randomizedChecks } from "./randomized.js";
 import { runQuestion, type CheckOutcome } from "./run.js";
+import type { Thrown } from "./protocol.js";
 import { loadChecks, type CheckSpec, type Question } from "./spec.js";
 import { allChecks, scoreCheck, type ScoredCheck } from "./summary.js";
 import { decide, unanswered, withDetail, type CheckResult, type Detail } from "./verdict.js";
@@ -77,28 +78,43 @@ async function runGroups(module: { code: string; filename: string }, groups: Map
   return { outcomes, output: outputs.filter(Boolean).join("\n") };
 }
 
-async function runChecks(question: Question, workspace: string, specs: CheckSpec[], limits: Limits, options: GradeOptions): Promise<Graded> {
+export type Prepared =
+  | { ok: true; file: string; child: Child; module: { code: string; filename: string }; map: string; explain: (thrown: Thrown) => string }
+  | { ok: false; file: string | null; message: string; /** The file that failed to bundle, when it got that far. */ entry: string | null };
+
+/** Finds the question's file inside the workspace and bundles it, with a child booting meanwhile. */
+export async function prepareSolution(question: Question, workspace: string, limits: Limits): Promise<Prepared> {
   const found = solutionFile(workspace, question);
-  if (found === null) return unrun(question, null, specs, MISSING_FILE(question.file));
+  if (found === null) return { ok: false, file: null, message: MISSING_FILE(question.file), entry: null };
   const file = basename(found);
   const entry = realInside(found, workspace);
-  if (entry === null) return unrun(question, file, specs, OUTSIDE(file));
-  const timeouts = specs.map((spec) => options.timeoutMs?.(spec.name) ?? limits.timeoutMs);
-  const groups = new Map<number, number[]>();
-  timeouts.forEach((ms, index) => groups.set(ms, [...(groups.get(ms) ?? []), index]));
-  const child = new Child({ ...limits, timeoutMs: timeouts[0] }); // boots while esbuild bundles
+  if (entry === null) return { ok: false, file, message: OUTSIDE(file), entry: null };
+  const child = new Child(limits); // boots while esbuild bundles
   const bundle = await bundleSolution(entry, workspace);
   if (!bundle.ok) {
     child.dispose();
-    return unrun(question, file, specs, bundle.message, [{ path: file, sha256: sha256(readFileSync(entry)) }]);
+    return { ok: false, file, message: bundle.message, entry };
   }
-
   const filename = `autograd-ex-solution/${question.id}.js`;
-  const run = await runGroups({ code: bundle.code, filename }, groups, specs, limits, child);
   const info = { filename, map: new SourceMap(JSON.parse(bundle.map)) };
-  const context = { question: question.id, file, explainThrown: (thrown: Parameters<typeof explainThrown>[0]) => explainThrown(thrown, info) };
+  const explain = (thrown: Thrown) => explainThrown(thrown, info);
+  return { ok: true, file, child, module: { code: bundle.code, filename }, map: bundle.map, explain };
+}
+
+async function runChecks(question: Question, workspace: string, specs: CheckSpec[], limits: Limits, options: GradeOptions): Promise<Graded> {
+  const timeouts = specs.map((spec) => options.timeoutMs?.(spec.name) ?? limits.timeoutMs);
+  const groups = new Map<number, number[]>();
+  timeouts.forEach((ms, index) => groups.set(ms, [...(groups.get(ms) ?? []), index]));
+  const prepared = await prepareSolution(question, workspace, { ...limits, timeoutMs: timeouts[0] });
+  if (!prepared.ok) {
+    const { file, entry } = prepared;
+    const files = file !== null && entry !== null ? [{ path: file, sha256: sha256(readFileSync(entry)) }] : [];
+    return unrun(question, file, specs, prepared.message, files);
+  }
+  const run = await runGroups(prepared.module, groups, specs, limits, prepared.child);
+  const context = { question: question.id, file: prepared.file, explainThrown: prepared.explain };
   const checks = specs.map((spec, i) => decide(spec, run.outcomes[i], context, timeouts[i]));
-  return { question, file, checks, output: run.output, files: bundledFiles(bundle.map) };
+  return { question, file: prepared.file, checks, output: run.output, files: bundledFiles(prepared.map) };
 }
 
 /** Points on every check, and a randomized check's failure shown only at the detail the options allow. */
