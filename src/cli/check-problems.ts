@@ -2,9 +2,8 @@
 import { resolve } from "node:path";
 import { DEFAULT_LIMITS } from "../grader/child.js";
 import { ToolError } from "../grader/errors.js";
-import { passedAll, type Grading } from "../grader/grade.js";
+import { grading as gradingOf, passedAll } from "../grader/grade.js";
 import { gradeProblems, selectProblems } from "../grader/problems.js";
-import { filesHash, graderVersion, uniqueFiles } from "../grader/provenance.js";
 import { jsonReport } from "../grader/report-json.js";
 import { textReport } from "../grader/report-text.js";
 import { loadManifest } from "../grader/spec.js";
@@ -23,8 +22,7 @@ export async function checkProblems(names: string[], options: { dir: string; jso
   const workspace = openWorkspace(resolve(io.cwd, options.dir), [...manifest.questions, ...problems]);
   const limits = options.timeout === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, timeoutMs: options.timeout * 1000 };
   const reports = await gradeProblems(workspace, problems, limits);
-  const files = uniqueFiles(reports.flatMap((report) => report.files));
-  const grading: Grading = { reports, seed: null, version: graderVersion(), files, files_sha256: filesHash(files) };
+  const grading = gradingOf(reports, null);
   io.out(options.json ? jsonReport(grading) + "\n" : textReport(reports, io.color));
   return passedAll(grading) ? 0 : 1;
 }

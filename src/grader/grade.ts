@@ -137,7 +137,8 @@ export function grade(workspace: string, questions: Question[], limits: Limits, 
   return Promise.all(questions.map((question) => gradeQuestion(question, workspace, limits, options)));
 }
 
-function grading(reports: QuestionReport[], seed: number | null): Grading {
+/** A run's reports with what every report carries: the seed, the grader's version, the graded files and their hash. */
+export function grading(reports: QuestionReport[], seed: number | null): Grading {
   const files = uniqueFiles(reports.flatMap((report) => report.files));
   return { reports, seed, version: graderVersion(), files, files_sha256: filesHash(files) };
 }

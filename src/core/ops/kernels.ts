@@ -1,5 +1,5 @@
 // Elementwise loops over flat storage, with broadcasting; every op's forward runs through these.
-import { broadcastIndex, broadcastShapes, type Shape } from "../shape.js";
+import { broadcastIndex, broadcastShapes, numelOf, type Shape } from "../shape.js";
 import { sameShape } from "../autograd.js";
 import { Tensor, type DType, type Operand } from "../tensor.js";
 import { TorchTypeError, typeName } from "../errors.js";
@@ -23,7 +23,7 @@ export function map2(a: Tensor, b: Tensor, f: (x: number, y: number) => number, 
   if (isTrailing(b._shape, a._shape)) return mapRows(av, bv, a._shape, f, dtype);
   if (isTrailing(a._shape, b._shape)) return mapRows(bv, av, b._shape, (y, x) => f(x, y), dtype);
   const shape = broadcastShapes(a._shape, b._shape);
-  const out = new Float32Array(shape.reduce((n, s) => n * s, 1));
+  const out = new Float32Array(numelOf(shape));
   if (bv.length === 1 && sameShape(shape, a._shape)) {
     const y = bv[0];
     for (let i = 0; i < out.length; i++) out[i] = f(av[i], y);
