@@ -1,6 +1,7 @@
 // `autograd-ex check [questions...]`: grade the workspace's solutions and report; exit 0 only if all passed.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { bundleCacheDir } from "../grader/bundle-cache.js";
 import { gradeSettings, loadConfig, withHints, type CliSettings } from "../grader/config.js";
 import { ToolError } from "../grader/errors.js";
 import { gradeRun, notGradable, passedAll, type Grading } from "../grader/grade.js";
@@ -34,7 +35,7 @@ export async function check(names: string[], options: CheckOptions, io: Io, env:
   const context = { cwd: io.cwd, env, workspace: dir };
   let grading: Grading;
   try {
-    grading = await gradeRun(openWorkspace(dir, questions), questions, limits, settings);
+    grading = await gradeRun(openWorkspace(dir, questions), questions, limits, { ...settings, bundleCache: bundleCacheDir(env) });
   } catch (error) {
     // a run that could not happen still leaves its reports, every check an error, before the one-line message
     if (error instanceof ToolError && reports.length > 0) writeReports(notGradable(questions, settings, error.message), reports, context);

@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
 import { compileFunction } from "node:vm";
-import { build } from "esbuild";
 import * as core from "../core/index.js";
 import { graph, graphTree } from "../core/graph.js";
+import { esbuild } from "../grader/bundle.js";
 import { ToolError } from "../grader/errors.js";
 import { paths } from "../grader/paths.js";
 
@@ -57,6 +57,7 @@ export async function runTutorial(file = TUTORIAL_FILE): Promise<Cell[]> {
     throw new ToolError(`cannot read the tutorial (${(error as Error).message})`);
   }
   const cells: Cell[] = splitCells(source).map((cell) => ({ ...cell, output: [], graph: null }));
+  const { build } = esbuild();
   const bundle = await build({
     stdin: { contents: instrumented(cells), loader: "ts", sourcefile: file },
     bundle: true,

@@ -2,6 +2,7 @@
 // result, keeps going through syntax errors, and points to the next unfinished question. Keys: h n l q.
 import { resolve } from "node:path";
 import { Chalk, type ChalkInstance } from "chalk";
+import { bundleCacheDir } from "../grader/bundle-cache.js";
 import { DEFAULT_LIMITS, type Limits } from "../grader/child.js";
 import { ToolError } from "../grader/errors.js";
 import { grade, type QuestionReport } from "../grader/grade.js";
@@ -36,7 +37,7 @@ const watchedItems = (): Question[] => [...manifestProblems(), ...loadManifest()
 async function gradeItems(workspace: string, items: Question[], limits: Limits): Promise<QuestionReport[]> {
   const problems = items.filter((item) => isProblemName(item.id));
   const [graded, written] = await Promise.all([
-    grade(workspace, items.filter((item) => !isProblemName(item.id)), limits),
+    grade(workspace, items.filter((item) => !isProblemName(item.id)), limits, { bundleCache: bundleCacheDir(process.env) }),
     gradeProblems(workspace, problems, limits),
   ]);
   return items.map((item) => [...graded, ...written].find((report) => report.question.id === item.id)!);

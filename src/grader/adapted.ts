@@ -5,7 +5,7 @@ import type { Limits } from "./child.js";
 import { prepareSolution } from "./grade.js";
 import { bundledFiles, type GradedFile } from "./provenance.js";
 import type { JobCheck, Thrown } from "./protocol.js";
-import { runQuestion, type CheckOutcome } from "./run.js";
+import { runWorkspace, type CheckOutcome } from "./run.js";
 import type { Question } from "./spec.js";
 
 export type AdaptedRun =
@@ -27,6 +27,6 @@ export async function runAdapted(question: Question, workspace: string, adapter:
   const prepared = await prepareSolution(question, workspace, limits);
   if (!prepared.ok) return { ok: false, file: prepared.file, message: prepared.message };
   const module = { code: prepared.module.code + adapter, filename: prepared.module.filename };
-  const run = await runQuestion(module, checks, limits, prepared.child);
-  return { ok: true, file: prepared.file, outcomes: run.outcomes, output: run.output, explain: prepared.explain, files: bundledFiles(prepared.map) };
+  const run = await runWorkspace([module], checks.map((check) => ({ ...check, module: 0, timeoutMs: limits.timeoutMs })), limits, prepared.child);
+  return { ok: true, file: prepared.file, outcomes: run.outcomes, output: run.outputs[0], explain: prepared.explain, files: bundledFiles(prepared.map) };
 }

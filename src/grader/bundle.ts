@@ -2,8 +2,10 @@
 // NOTE: the plugin resolves every path itself, so esbuild never reads a tsconfig.json, a package.json or a
 // node_modules folder, in the workspace or above it.
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { extname, relative, resolve, sep } from "node:path";
-import { build, type Message, type OnResolveArgs, type OnResolveResult, type Plugin } from "esbuild";
+import type { Message, OnResolveArgs, OnResolveResult, Plugin } from "esbuild";
+import { cachedBundle, keepBundle, type Resolution } from "./bundle-cache.js";
 import { codeFrame } from "./codeframe.js";
 import { sanitize } from "./output.js";
 
@@ -14,6 +16,13 @@ export type Bundle =
 export const IMPORT_NOT_ALLOWED = (path: string): string =>
   `cannot import "${path}": a solution may import only "autograd-ex" and its own .ts or .js files in the workspace`;
 export const NOT_FOUND = (path: string): string => `Could not resolve "${path}"`;
+
+let loaded: typeof import("esbuild") | undefined;
+/**
+ * esbuild, loaded when a solution is first bundled. NOTE: required, not imported: Node reads a CommonJS
+ * module's exports for `import` by scanning its source, which took longer here than esbuild's own start.
+ */
+export const esbuild = (): typeof import("esbuild") => (loaded ??= createRequire(import.meta.url)("esbuild") as typeof import("esbuild"));
 
 const SOURCE_EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
 /** TypeScript's convention: `import "./helper.js"` names helper.ts. */
@@ -38,7 +47,9 @@ function inside(path: string, workspace: string): boolean {
   return !from.startsWith("..") && !from.startsWith(sep) && !from.split(sep).includes("node_modules");
 }
 
-function resolveImport(args: OnResolveArgs, workspace: string): OnResolveResult {
+type ImportArgs = Pick<OnResolveArgs, "path" | "resolveDir" | "kind" | "with">;
+
+function resolveImport(args: ImportArgs, workspace: string): OnResolveResult {
   if (args.kind === "entry-point") return { path: args.path }; // a real path inside the workspace (grade.ts)
   const refuse = { errors: [{ text: IMPORT_NOT_ALLOWED(args.path) }] };
   if (Object.keys(args.with).length > 0) return refuse; // `with { type: "json" }`, `"text"`, …
@@ -52,11 +63,20 @@ function resolveImport(args: OnResolveArgs, workspace: string): OnResolveResult 
   return inside(real, workspace) && SOURCE_EXTENSIONS.includes(extname(real)) ? { path: real } : refuse;
 }
 
-function confine(workspace: string): Plugin {
-  return {
-    name: "autograd-ex-confine",
-    setup: (b) => b.onResolve({ filter: /.*/ }, (args) => resolveImport(args, workspace)),
+/** Resolves every import with resolveImport, and notes each answer in `seen` (for the bundle cache). */
+function confine(workspace: string, seen: Resolution[]): Plugin {
+  const answer = (args: ImportArgs) => {
+    const result = resolveImport(args, workspace);
+    seen.push({ path: args.path, resolveDir: args.resolveDir, kind: args.kind, with: args.with, answer: JSON.stringify(result) });
+    return result;
   };
+  return { name: "autograd-ex-confine", setup: (b) => b.onResolve({ filter: /.*/ }, answer) };
+}
+
+/** The entry and every file an import resolved to. */
+function inputFiles(entry: string, resolutions: Resolution[]): string[] {
+  const paths = resolutions.map((r) => (JSON.parse(r.answer) as OnResolveResult)).filter((a) => !a.external && a.path !== undefined);
+  return [...new Set([entry, ...paths.map((a) => a.path!)])];
 }
 
 function describeError(error: Message, workspace: string): string {
@@ -68,8 +88,15 @@ function describeError(error: Message, workspace: string): string {
   return `${relative(workspace, file)}:${at.line}:${at.column + 1}: ${error.text}\n\n${frame}`;
 }
 
-/** `entry` must be a real path inside the (real) `workspace`. */
-export async function bundleSolution(entry: string, workspace: string): Promise<Bundle> {
+/**
+ * `entry` must be a real path inside the (real) `workspace`. With a `cacheDir`, a bundle built before from the
+ * same files resolved the same way is used again (bundle-cache.ts).
+ */
+export async function bundleSolution(entry: string, workspace: string, cacheDir: string | null = null): Promise<Bundle> {
+  const cached = cacheDir === null ? null : cachedBundle(cacheDir, entry, workspace, (r) => JSON.stringify(resolveImport(r, workspace)));
+  if (cached !== null) return { ok: true, ...cached };
+  const { build } = esbuild();
+  const resolutions: Resolution[] = [];
   try {
     const result = await build({
       entryPoints: [entry],
@@ -84,10 +111,11 @@ export async function bundleSolution(entry: string, workspace: string): Promise<
       tsconfigRaw: "{}",
       banner: { js: '"use strict";' },
       logLevel: "silent",
-      plugins: [confine(workspace)],
+      plugins: [confine(workspace, resolutions)],
     });
     const map = result.outputFiles.find((file) => file.path.endsWith(".map"))!.text;
     const code = result.outputFiles.find((file) => file.path.endsWith(".js"))!.text;
+    if (cacheDir !== null) keepBundle(cacheDir, entry, workspace, { code, map, files: inputFiles(entry, resolutions), resolutions });
     return { ok: true, code, map };
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;

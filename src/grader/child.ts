@@ -28,10 +28,17 @@ export type Stop =
   | { kind: "crashed"; reason: string }
   | { kind: "load-threw"; thrown: Thrown };
 
+/** Where a run was: loading a module (its top-level code), or running a check, by index. */
+export type Step = { load: number } | number;
+
 export interface Attempt {
   results: Map<number, { calls: CallOutcome[]; durationMs: number }>;
-  /** Why the child stopped early: at "load" (top-level code) or at the check it was running. */
-  stopped?: { at: "load" | number; stop: Stop; durationMs: number };
+  /** Modules whose top-level code threw; the child skipped their checks. */
+  loadFailures: Map<number, { thrown: Thrown; durationMs: number }>;
+  /** What each module printed while it ran, sanitized. */
+  outputs: Map<number, string>;
+  /** Why the child stopped early, and at which step; -1 when every check had its answer. */
+  stopped?: { at: Step; stop: Stop; durationMs: number };
 }
 
 export const NO_ANSWER = "the run ended without an answer for this check";
@@ -130,9 +137,11 @@ type Settle = { resolve: (attempt: Attempt) => void; reject: (error: ToolError) 
  * for its job on stdin; then it reports phases (start → load → checks), each step under a deadline.
  */
 export class Child {
-  readonly output = new CapturedOutput();
+  /** Everything the process wrote on its own stdout and stderr, for telling how it died. */
+  readonly #raw = new CapturedOutput();
+  readonly #outputs = new Map<number, CapturedOutput>();
   readonly #results: Attempt["results"] = new Map();
-  readonly #pending = new Set<number>();
+  readonly #loadFailures: Attempt["loadFailures"] = new Map();
   readonly #cwd = mkdtempSync(join(tmpdir(), "autograd-ex-run-"));
   readonly #child: ChildProcess;
   readonly #watchdog: NodeJS.Timeout;
@@ -140,7 +149,13 @@ export class Child {
   readonly #closed: Promise<unknown>;
   #settle: Settle | undefined;
   #exited: string | undefined;
-  #phase: "start" | "load" | "checks" = "start";
+  #job: Job = { modules: [], checks: [] };
+  /** Each check's time limit, in the job's order; a module's top-level code gets its first check's. */
+  #timeouts: number[] = [];
+  #started = false;
+  /** The job's next check without an answer, and the module loaded now. */
+  #next = 0;
+  #loaded = -1;
   #stepStart = Date.now();
   #deadline: NodeJS.Timeout | undefined;
   #finished = false;
@@ -152,19 +167,27 @@ export class Child {
     this.#watchdog = setInterval(() => this.#checkMemory(), 100).unref();
     const tooLarge: Stop = { kind: "crashed", reason: "sent a reply larger than the grader accepts" };
     readLines(this.#child.stdio[3] as Readable, (line) => this.#onLine(line), () => this.#stop(tooLarge));
-    this.#child.stdout!.on("data", this.output.add);
-    this.#child.stderr!.on("data", this.output.add);
+    const raw = (chunk: Buffer) => {
+      this.#raw.add(chunk);
+      this.#output().add(chunk);
+    };
+    this.#child.stdout!.on("data", raw);
+    this.#child.stderr!.on("data", raw);
     this.#child.stdin!.on("error", () => {}); // it may die before reading its job: "close" reports that
     this.#child.on("error", (error) => this.#fail(`cannot start the grading process: ${error.message}`));
     this.#child.on("close", (code, signal) => this.#onClose(code, signal));
     this.#closed = new Promise((resolve) => this.#child.once("close", resolve));
   }
 
-  /** Runs the job; resolves when the child is done, stopped, or dead. A child runs one job. */
-  run(job: Job): Promise<Attempt> {
+  /**
+   * Runs the job, each check under its time limit in `timeouts` (in the job's order); resolves when the child is
+   * done, stopped, or dead. A child runs one job.
+   */
+  run(job: Job, timeouts: number[]): Promise<Attempt> {
     return new Promise((resolve, reject) => {
       this.#settle = { resolve, reject };
-      for (const check of job.checks) this.#pending.add(check.index);
+      this.#job = job;
+      this.#timeouts = timeouts;
       if (this.#exited !== undefined) return this.#fail(this.#exited);
       this.#arm(this.limits.startupMs);
       this.#child.stdin!.end(JSON.stringify(job));
@@ -176,16 +199,32 @@ export class Child {
     this.#cleanUp();
   }
 
-  /** The step running now: the solution's top-level code, or the first check without an answer. */
-  #current(): "load" | number {
-    return this.#phase === "checks" ? ([...this.#pending][0] ?? -1) : "load";
+  /** The step running now: a module's top-level code, the first check without an answer, or -1 after the last. */
+  #current(): Step {
+    const check = this.#job.checks[this.#next];
+    if (check === undefined) return -1;
+    return check.module === this.#loaded ? check.index : { load: check.module };
+  }
+
+  /** The module whose code runs now, which what the process prints belongs to. */
+  #output(): CapturedOutput {
+    const module = this.#job.checks[this.#next]?.module ?? this.#loaded;
+    let output = this.#outputs.get(module);
+    if (output === undefined) this.#outputs.set(module, (output = new CapturedOutput()));
+    return output;
+  }
+
+  /** Arms the deadline of the step that comes now, if any. */
+  #armNext(): void {
+    if (this.#next < this.#job.checks.length) this.#arm(this.#timeouts[this.#next]);
+    else clearTimeout(this.#deadline);
   }
 
   #arm(ms: number): void {
     clearTimeout(this.#deadline);
     this.#stepStart = Date.now();
     this.#deadline = setTimeout(() => {
-      if (this.#phase === "start") this.#fail(`the grading process did not start within ${ms / 1000} s`);
+      if (!this.#started) this.#fail(`the grading process did not start within ${ms / 1000} s`);
       else this.#stop({ kind: "timeout" });
     }, ms);
   }
@@ -206,30 +245,42 @@ export class Child {
   }
 
   #onFrame(frame: Frame): void {
-    const inChecks = this.#phase === "checks";
-    if (frame.t === "ready" && this.#phase === "start") {
-      this.#phase = "load";
-      this.#arm(this.limits.timeoutMs);
-    } else if (frame.t === "loaded" && this.#phase === "load") {
-      if (frame.threw) return this.#stop({ kind: "load-threw", thrown: frame.threw });
-      this.#phase = "checks";
-      this.#arm(this.limits.timeoutMs);
-    } else if (frame.t === "begin" && inChecks && frame.check === this.#current()) {
-      this.#arm(this.limits.timeoutMs);
-    } else if (frame.t === "result" && inChecks && frame.check === this.#current()) {
+    const step = this.#started ? this.#current() : null;
+    const isCheck = (check: number) => typeof step === "number" && step === check;
+    if (frame.t === "ready" && !this.#started) {
+      this.#started = true;
+      this.#armNext();
+    } else if (frame.t === "out" && this.#started) {
+      this.#output().add(Buffer.from(frame.text), frame.more);
+    } else if (frame.t === "loaded" && typeof step === "object" && step !== null && frame.module === step.load) {
+      this.#onLoaded(frame.module, frame.threw);
+    } else if (frame.t === "begin" && isCheck(frame.check)) {
+      this.#arm(this.#timeouts[this.#next]);
+    } else if (frame.t === "result" && isCheck(frame.check)) {
       this.#results.set(frame.check, { calls: frame.calls, durationMs: Date.now() - this.#stepStart });
-      this.#pending.delete(frame.check);
-      this.#arm(this.limits.timeoutMs);
-    } else if (frame.t === "done" && inChecks) {
-      this.#stop(this.#pending.size > 0 ? { kind: "crashed", reason: NO_ANSWER } : undefined);
+      this.#next++;
+      this.#armNext();
+    } else if (frame.t === "done" && this.#started) {
+      this.#stop(this.#next < this.#job.checks.length ? { kind: "crashed", reason: NO_ANSWER } : undefined);
     } else {
       this.#stop({ kind: "crashed", reason: `sent a reply out of order (${frame.t})` });
     }
   }
 
+  /** A module loaded: its checks come next, or, when its top-level code threw, the next module's. */
+  #onLoaded(module: number, threw: Thrown | undefined): void {
+    if (threw === undefined) {
+      this.#loaded = module;
+    } else {
+      this.#loadFailures.set(module, { thrown: threw, durationMs: Date.now() - this.#stepStart });
+      while (this.#job.checks[this.#next]?.module === module) this.#next++;
+    }
+    this.#armNext();
+  }
+
   #onClose(code: number | null, signal: string | null): void {
-    if (this.#phase !== "start") return this.#stop({ kind: "crashed", reason: exitReason(code, signal, this.output, this.limits.heapMb) });
-    const detail = this.output.tail(400).trim().split("\n").pop() || `exit code ${code}`;
+    if (this.#started) return this.#stop({ kind: "crashed", reason: exitReason(code, signal, this.#raw, this.limits.heapMb) });
+    const detail = this.#raw.tail(400).trim().split("\n").pop() || `exit code ${code}`;
     this.#fail(`the grading process failed to start (${detail})`);
   }
 
@@ -247,10 +298,13 @@ export class Child {
   #stop(stop?: Stop): void {
     const at = this.#current(), durationMs = Date.now() - this.#stepStart;
     if (!this.#settle || !this.#cleanUp()) return;
-    const { resolve } = this.#settle, attempt = { results: this.#results, stopped: stop && { at, stop, durationMs } };
+    const { resolve } = this.#settle;
+    const outputs = () => new Map([...this.#outputs].map(([module, output]) => [module, output.text()]));
     // NOTE: the solution's output comes on other pipes than the replies, and may lag behind them: settle once
     // the killed child has closed them, so that nothing it printed before its last reply is lost.
-    void Promise.race([this.#closed, delay(DRAIN_MS, undefined, { ref: false })]).then(() => resolve(attempt));
+    void Promise.race([this.#closed, delay(DRAIN_MS, undefined, { ref: false })]).then(() =>
+      resolve({ results: this.#results, loadFailures: this.#loadFailures, outputs: outputs(), stopped: stop && { at, stop, durationMs } }),
+    );
   }
 
   #fail(message: string): void {

@@ -2,32 +2,35 @@
 // randomized check's failure to show. Validated with zod, so every mistake is reported with the field it is in.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import type { z } from "zod";
 import { DEFAULT_LIMITS, type Limits } from "./child.js";
 import { ToolError } from "./errors.js";
 import { questionChecks, type GradeOptions } from "./grade.js";
 import { clockSeed } from "./randomized.js";
 import type { CheckSpec, Manifest, Question } from "./spec.js";
+import { lazily } from "./zod.js";
 
 export const CONFIG_FILE = "autograd-ex.json";
 export const DEFAULT_TIMEOUT = 3;
 
-const Seconds = z.number().positive().max(600);
-const Points = z.number().nonnegative().max(1000);
-const CheckConfig = z.strictObject({
-  points: z.union([Points, z.array(Points)]).optional(),
-  timeout: Seconds.optional(),
+const configShape = lazily((z) => {
+  const Seconds = z.number().positive().max(600);
+  const Points = z.number().nonnegative().max(1000);
+  const CheckConfig = z.strictObject({
+    points: z.union([Points, z.array(Points)]).optional(),
+    timeout: Seconds.optional(),
+  });
+  return z.strictObject({
+    $schema: z.string().optional(),
+    questions: z.array(z.string()).min(1).optional(),
+    timeout: Seconds.optional(),
+    randomized: z.boolean().optional(),
+    hidden_detail: z.enum(["full", "actual-only", "none"]).optional(),
+    hints: z.record(z.string(), z.string().min(1)).optional(),
+    checks: z.record(z.string(), CheckConfig).optional(),
+  });
 });
-const ConfigShape = z.strictObject({
-  $schema: z.string().optional(),
-  questions: z.array(z.string()).min(1).optional(),
-  timeout: Seconds.optional(),
-  randomized: z.boolean().optional(),
-  hidden_detail: z.enum(["full", "actual-only", "none"]).optional(),
-  hints: z.record(z.string(), z.string().min(1)).optional(),
-  checks: z.record(z.string(), CheckConfig).optional(),
-});
-export type Config = z.infer<typeof ConfigShape>;
+export type Config = z.infer<ReturnType<typeof configShape>>;
 
 /** The questions and checks a configuration may name: check name → how many assertions it has. */
 export interface Catalog {
@@ -44,7 +47,7 @@ export function catalog(manifest: Manifest): Catalog {
 const known = (kind: string, names: Iterable<string>) => `unknown ${kind} (the ${kind}s are ${[...names].join(", ")})`;
 
 function schema({ questions, checks }: Catalog) {
-  return ConfigShape.superRefine((config, ctx) => {
+  return configShape().superRefine((config, ctx) => {
     const refuse = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     config.questions?.forEach((id, i) => questions.includes(id) || refuse(["questions", i], known("question", questions)));
     for (const id of Object.keys(config.hints ?? {})) if (!questions.includes(id)) refuse(["hints", id], known("question", questions));

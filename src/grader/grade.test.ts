@@ -94,6 +94,29 @@ describe("grade", () => {
     expect(checks.check_q1.output).toBe('✓ check_q1\n: :error::fake\n{"t":"done"}');
   });
 
+  it("runs each file in a realm of its own: globals, prototypes and the core's state stay with the file that set them", async () => {
+    const q1 =
+      'import { torch } from "autograd-ex";\nglobalThis.leak = 41; torch.set_grad_enabled(false);\n' +
+      "torch.Tensor.prototype.mul = () => null; Math.sqrt = () => 0;\n" +
+      'console.log("q1 here");\nexport function q1() {}\nexport function grad_q1() {}\n';
+    const q2 = `console.log("q2 sees", typeof globalThis.leak);\n${Q2_OK}`;
+    const checks = await gradeFiles({ "q1.js": q1, "q2.js": q2 });
+    expect(checks.check_q2.status).toBe("pass");
+    expect(checks.check_q2.output).toBe("q2 sees undefined");
+    expect(checks.check_q1.output).toBe("q1 here");
+  });
+
+  it("gives each check its own time limit within one run", async () => {
+    const q1 =
+      'import { torch } from "autograd-ex";\nexport function q1(x) { for (;;) {} }\n' +
+      "export function grad_q1(x) {\n  const until = Date.now() + 700;\n  while (Date.now() < until) {}\n  return x.gt(0).float();\n}\n";
+    const timeoutMs = (check: string) => (check === "check_q1" ? 300 : 3000);
+    const reports = await grade(workspace({ "q1.js": q1 }), questions.filter((q) => q.id === "q1"), limits, { timeoutMs });
+    const [q1Check, gradCheck] = reports[0].checks;
+    expect(q1Check).toMatchObject({ name: "check_q1", status: "timeout", message: expect.stringContaining("stopped after 0.3 s") });
+    expect(gradCheck).toMatchObject({ name: "check_grad_q1", status: "pass" });
+  });
+
   it("fails values it cannot read rather than trusting them", async () => {
     const checks = await gradeFiles({
       "q2.js": 'export const q2 = () => new Proxy([], { get() { throw new Error("gotcha"); } });\n',

@@ -7,8 +7,8 @@ import { Child, type Limits } from "./child.js";
 import { explainThrown } from "./explain.js";
 import { bundledFiles, filesHash, graderVersion, sha256, uniqueFiles, type GradedFile } from "./provenance.js";
 import { randomizedChecks } from "./randomized.js";
-import { runQuestion, type CheckOutcome } from "./run.js";
-import type { Thrown } from "./protocol.js";
+import { runWorkspace, type RunCheck } from "./run.js";
+import type { JobModule, Thrown } from "./protocol.js";
 import { loadChecks, type CheckSpec, type Question } from "./spec.js";
 import { allChecks, scoreCheck, type ScoredCheck } from "./summary.js";
 import { decide, unanswered, withDetail, type CheckResult, type Detail } from "./verdict.js";
@@ -35,6 +35,8 @@ export interface GradeOptions {
   points?: (check: CheckSpec) => number[];
   /** How much of a randomized check's failure the reports show. */
   detail?: Detail;
+  /** Where bundles are kept between runs (bundle-cache.ts); none by default. */
+  bundleCache?: string | null;
 }
 
 /** One run's grades with where they came from. */
@@ -64,57 +66,48 @@ function unrun(question: Question, file: string | null, specs: CheckSpec[], mess
   return { question, file, checks: specs.map((spec) => unanswered(spec, question.id, "error", message)), output: "", files };
 }
 
-/** Runs the checks in groups that share a time limit, a child each; `first` is booting already for the first group. */
-async function runGroups(module: { code: string; filename: string }, groups: Map<number, number[]>, specs: CheckSpec[], limits: Limits, first: Child) {
-  const outcomes: CheckOutcome[] = [], outputs: string[] = [];
-  let child: Child | undefined = first;
-  for (const [timeoutMs, indices] of groups) {
-    const checks = indices.map((index) => ({ index, inputs: specs[index].inputs, calls: specs[index].calls.map((c) => ({ function: c.function, args: c.args })) }));
-    const run = await runQuestion(module, checks, { ...limits, timeoutMs }, child ?? new Child({ ...limits, timeoutMs }));
-    child = undefined;
-    indices.forEach((index, k) => (outcomes[index] = run.outcomes[k]));
-    outputs.push(run.output);
-  }
-  return { outcomes, output: outputs.filter(Boolean).join("\n") };
-}
-
-export type Prepared =
-  | { ok: true; file: string; child: Child; module: { code: string; filename: string }; map: string; explain: (thrown: Thrown) => string }
+type Bundled =
+  | { ok: true; file: string; module: JobModule; map: string; explain: (thrown: Thrown) => string }
   | { ok: false; file: string | null; message: string; /** The file that failed to bundle, when it got that far. */ entry: string | null };
 
-/** Finds the question's file inside the workspace and bundles it, with a child booting meanwhile. */
-export async function prepareSolution(question: Question, workspace: string, limits: Limits): Promise<Prepared> {
+export type Prepared = (Bundled & { ok: false }) | (Bundled & { ok: true; child: Child });
+
+type Located = { ok: true; file: string; entry: string } | (Bundled & { ok: false });
+
+/** The question's file, as a real path inside the workspace. */
+function locate(question: Question, workspace: string): Located {
   const found = solutionFile(workspace, question);
   if (found === null) return { ok: false, file: null, message: MISSING_FILE(question.file), entry: null };
   const file = basename(found);
   const entry = realInside(found, workspace);
-  if (entry === null) return { ok: false, file, message: OUTSIDE(file), entry: null };
-  const child = new Child(limits); // boots while esbuild bundles
-  const bundle = await bundleSolution(entry, workspace);
-  if (!bundle.ok) {
-    child.dispose();
-    return { ok: false, file, message: bundle.message, entry };
-  }
+  return entry === null ? { ok: false, file, message: OUTSIDE(file), entry: null } : { ok: true, file, entry };
+}
+
+async function bundleLocated(question: Question, located: Located, workspace: string, cacheDir: string | null = null): Promise<Bundled> {
+  if (!located.ok) return located;
+  const { file, entry } = located;
+  const bundle = await bundleSolution(entry, workspace, cacheDir);
+  if (!bundle.ok) return { ok: false, file, message: bundle.message, entry };
   const filename = `autograd-ex-solution/${question.id}.js`;
   const info = { filename, map: new SourceMap(JSON.parse(bundle.map)) };
   const explain = (thrown: Thrown) => explainThrown(thrown, info);
-  return { ok: true, file, child, module: { code: bundle.code, filename }, map: bundle.map, explain };
+  return { ok: true, file, module: { code: bundle.code, filename }, map: bundle.map, explain };
 }
 
-async function runChecks(question: Question, workspace: string, specs: CheckSpec[], limits: Limits, options: GradeOptions): Promise<Graded> {
-  const timeouts = specs.map((spec) => options.timeoutMs?.(spec.name) ?? limits.timeoutMs);
-  const groups = new Map<number, number[]>();
-  timeouts.forEach((ms, index) => groups.set(ms, [...(groups.get(ms) ?? []), index]));
-  const prepared = await prepareSolution(question, workspace, { ...limits, timeoutMs: timeouts[0] });
-  if (!prepared.ok) {
-    const { file, entry } = prepared;
-    const files = file !== null && entry !== null ? [{ path: file, sha256: sha256(readFileSync(entry)) }] : [];
-    return unrun(question, file, specs, prepared.message, files);
-  }
-  const run = await runGroups(prepared.module, groups, specs, limits, prepared.child);
-  const context = { question: question.id, file: prepared.file, explainThrown: prepared.explain };
-  const checks = specs.map((spec, i) => decide(spec, run.outcomes[i], context, timeouts[i]));
-  return { question, file: prepared.file, checks, output: run.output, files: bundledFiles(prepared.map) };
+/** Finds the question's file inside the workspace and bundles it, with a child booting meanwhile. */
+export async function prepareSolution(question: Question, workspace: string, limits: Limits): Promise<Prepared> {
+  const located = locate(question, workspace);
+  if (!located.ok) return located;
+  const child = new Child(limits); // boots while esbuild bundles
+  const bundled = await bundleLocated(question, located, workspace);
+  if (bundled.ok) return { ...bundled, child };
+  child.dispose();
+  return bundled;
+}
+
+function notBundled(question: Question, specs: CheckSpec[], { file, entry, message }: Bundled & { ok: false }): Graded {
+  const files = file !== null && entry !== null ? [{ path: file, sha256: sha256(readFileSync(entry)) }] : [];
+  return unrun(question, file, specs, message, files);
 }
 
 /** Points on every check, and a randomized check's failure shown only at the detail the options allow. */
@@ -127,14 +120,41 @@ function scored(graded: Graded, specs: CheckSpec[], options: GradeOptions): Ques
   return { ...graded, checks };
 }
 
-async function gradeQuestion(question: Question, workspace: string, limits: Limits, options: GradeOptions): Promise<QuestionReport> {
-  const specs = questionChecks(question.id, options.seed);
-  return scored(await runChecks(question, workspace, specs, limits, options), specs, options);
+/** A question's checks for the run: indices unique across the workspace, `module` the question's place in it. */
+function runChecks(specs: CheckSpec[], timeouts: number[], module: number, first: number): RunCheck[] {
+  return specs.map((spec, i) => ({
+    index: first + i,
+    module,
+    timeoutMs: timeouts[i],
+    inputs: spec.inputs,
+    calls: spec.calls.map((c) => ({ function: c.function, args: c.args })),
+  }));
 }
 
-/** Every question graded at once, each in its own child process, reported in the order given. */
-export function grade(workspace: string, questions: Question[], limits: Limits, options: GradeOptions = {}): Promise<QuestionReport[]> {
-  return Promise.all(questions.map((question) => gradeQuestion(question, workspace, limits, options)));
+/**
+ * Every question graded in one child process (each solution in a realm of its own, see harness-realm.ts),
+ * reported in the order given. The child boots while esbuild bundles the solutions.
+ */
+export async function grade(workspace: string, questions: Question[], limits: Limits, options: GradeOptions = {}): Promise<QuestionReport[]> {
+  const specs = questions.map((question) => questionChecks(question.id, options.seed));
+  const timeouts = specs.map((list) => list.map((spec) => options.timeoutMs?.(spec.name) ?? limits.timeoutMs));
+  const located = questions.map((question) => locate(question, workspace));
+  const child = located.some((l) => l.ok) ? new Child(limits) : undefined;
+  const bundled = await Promise.all(questions.map((question, i) => bundleLocated(question, located[i], workspace, options.bundleCache)));
+  const ready = bundled.flatMap((b, i) => (b.ok ? [{ ...b, question: i }] : []));
+  const checks: RunCheck[] = [];
+  for (const [module, { question }] of ready.entries()) checks.push(...runChecks(specs[question], timeouts[question], module, checks.length));
+  if (ready.length === 0) child?.dispose();
+  const run = ready.length > 0 ? await runWorkspace(ready.map((b) => b.module), checks, limits, child) : null;
+  return questions.map((question, i) => {
+    const b = bundled[i];
+    if (!b.ok) return scored(notBundled(question, specs[i], b), specs[i], options);
+    const module = ready.findIndex((r) => r.question === i);
+    const outcomes = run!.outcomes.filter((_, k) => checks[k].module === module);
+    const context = { question: question.id, file: b.file, explainThrown: b.explain };
+    const results = specs[i].map((spec, j) => decide(spec, outcomes[j], context, timeouts[i][j]));
+    return scored({ question, file: b.file, checks: results, output: run!.outputs[module], files: bundledFiles(b.map) }, specs[i], options);
+  });
 }
 
 /** A run's reports with what every report carries: the seed, the grader's version, the graded files and their hash. */

@@ -1,10 +1,11 @@
 // The child's describer, run here in-process: what it makes of tensors, lists, odd numbers and hostile values.
 // The parent's parseFrame must accept all of it.
 import { describe as group, expect, it } from "vitest";
-import { torch } from "../core/index.js";
-import { describe, describeThrown, errorLine } from "./harness-describe.js";
+import { Tensor, torch } from "../core/index.js";
+import { describe, describeThrown, errorLine, useTensorClass } from "./harness-describe.js";
 import { described } from "./reply.js";
 
+useTensorClass(Tensor);
 const read = (value: unknown) => described(JSON.parse(describe(value)));
 
 group("describe", () => {

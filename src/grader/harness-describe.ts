@@ -3,7 +3,6 @@
 // the Tensor's methods). So it calls only functions captured when the harness loaded, never a method of the
 // value it describes, and builds its text with `+` on primitives. Getters on the value may run and may lie:
 // that is no more than returning made-up numbers, and the verdict is decided in the parent anyway.
-import { Tensor } from "../core/index.js";
 import { LIMITS } from "./protocol.js";
 
 const { apply } = Reflect;
@@ -16,6 +15,13 @@ const typedArrayLength = Object.getOwnPropertyDescriptor(typedArrayPrototype, "l
 const sliceString = String.prototype.slice;
 
 type Loose = Record<PropertyKey, unknown>;
+
+/** The Tensor class of the realm whose values are described now (each question's solution has its own core). */
+let Tensor: unknown = null;
+
+export function useTensorClass(tensorClass: unknown): void {
+  Tensor = tensorClass;
+}
 
 const cut = (text: string, max = LIMITS.text): string => (text.length > max ? apply(sliceString, text, [0, max]) : text);
 
@@ -126,8 +132,8 @@ function textOf(target: unknown, key: string, max = LIMITS.text): string {
   }
 }
 
-/** A string as JSON text. */
-export const jsonText = (text: string): string => quote(cut(text));
+/** A string as JSON text, cut to `max` characters. */
+export const jsonText = (text: string, max = LIMITS.text): string => quote(cut(text, max));
 
 /** "Name: message" of a thrown value, for the output the student sees. */
 export function errorLine(error: unknown): string {

@@ -1,15 +1,16 @@
-// The child's trusted side: reads the job from stdin, loads the bundled solution, makes the requested calls and
-// reports each outcome as plain data on fd 3. It decides nothing: the parent holds the expected values.
-// NOTE: everything used after the solution loads is captured first (see harness-describe.ts); loops are indexed
+// The child's trusted side: reads the job from stdin, loads each bundled solution in a realm of its own, makes
+// the requested calls and reports each outcome, and what the solutions print, as plain data on fd 3. It decides
+// nothing: the parent holds the expected values.
+// NOTE: everything used after a solution loads is captured first (see harness-describe.ts); loops are indexed
 // and arguments passed with Reflect.apply, because iteration goes through prototypes a solution may replace.
 import { Console } from "node:console";
 import { readFileSync, writeSync } from "node:fs";
 import { Readable, Writable } from "node:stream";
 import { types } from "node:util";
 import { compileFunction } from "node:vm";
-import * as core from "../core/index.js";
-import { describe, describeThrown, errorLine, jsonText } from "./harness-describe.js";
-import type { Job, JobCheck } from "./protocol.js";
+import { describe, describeThrown, errorLine, jsonText, useTensorClass } from "./harness-describe.js";
+import { newRealm, nodeGlobals, type Realm } from "./harness-realm.js";
+import { LIMITS, type Job, type JobCheck, type JobModule } from "./protocol.js";
 import type { Input } from "./spec.js";
 
 const CHANNEL = 3;
@@ -19,8 +20,9 @@ const encode = TextEncoder.prototype.encode;
 const byteLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), "byteLength")!.get!;
 const isPromise = types.isPromise;
 const { apply } = Reflect;
-const { torch, Variable } = core;
-const { FloatTensor, randn, manual_seed } = torch;
+const decoder = new TextDecoder();
+const decode = TextDecoder.prototype.decode;
+const sliceString = String.prototype.slice;
 
 export const IMPORT_REFUSED = 'solutions may import only "autograd-ex" and their own files';
 
@@ -42,10 +44,18 @@ function report(label: string, error: unknown): void {
 
 type Scope = Record<string, unknown>;
 
-function build(input: Input): unknown {
-  if (input.manual_seed !== undefined) manual_seed(input.manual_seed);
-  const t = input.randn !== undefined ? apply(randn, undefined, input.randn) : FloatTensor(input.tensor ?? []);
-  return Variable(t, { requires_grad: input.requires_grad === true });
+/** The realm's core functions that make a check's inputs, taken before its solution loads. */
+type Makers = { FloatTensor: (values: unknown) => unknown; randn: (...size: number[]) => unknown; manual_seed: (seed: number) => unknown; Variable: (t: unknown, options: object) => unknown };
+
+function makers(realm: Realm): Makers {
+  const { torch, Variable } = realm.core;
+  return { FloatTensor: torch.FloatTensor, randn: torch.randn, manual_seed: torch.manual_seed, Variable } as unknown as Makers;
+}
+
+function build(input: Input, make: Makers): unknown {
+  if (input.manual_seed !== undefined) make.manual_seed(input.manual_seed);
+  const t = input.randn !== undefined ? apply(make.randn, undefined, input.randn) : make.FloatTensor(input.tensor ?? []);
+  return make.Variable(t, { requires_grad: input.requires_grad === true });
 }
 
 async function call(exports: Scope, name: string, args: unknown[]): Promise<string> {
@@ -60,12 +70,12 @@ async function call(exports: Scope, name: string, args: unknown[]): Promise<stri
   }
 }
 
-async function runCheck(exports: Scope, check: JobCheck): Promise<void> {
+async function runCheck(exports: Scope, check: JobCheck, make: Makers): Promise<void> {
   send('{"t":"begin","check":' + check.index + "}");
   const scope = { __proto__: null } as unknown as Scope;
   let setupFailed: string | null = null;
   try {
-    for (let i = 0; i < check.inputs.length; i++) scope[check.inputs[i].name] = build(check.inputs[i]);
+    for (let i = 0; i < check.inputs.length; i++) scope[check.inputs[i].name] = build(check.inputs[i], make);
   } catch (error) {
     setupFailed = '{"threw":' + describeThrown(error) + "}";
   }
@@ -79,29 +89,39 @@ async function runCheck(exports: Scope, check: JobCheck): Promise<void> {
   send('{"t":"result","check":' + check.index + ',"calls":[' + outcomes + "]}");
 }
 
-function requireCore(id: string): unknown {
-  if (id === "autograd-ex") return core;
-  throw new Error(`Cannot import "${id}": ${IMPORT_REFUSED}.`);
-}
-
-function load(job: Job): Scope | null {
+/** Loads module `index` of the job in `realm`; its exports, or null when its top-level code threw. */
+function load(job: Job, index: number, realm: Realm): Scope | null {
+  const { code, filename } = job.modules[index] as JobModule;
   const module = { exports: {} as Scope };
+  const requireCore = (id: string): unknown => {
+    if (id === "autograd-ex") return realm.core;
+    throw new Error(`Cannot import "${id}": ${IMPORT_REFUSED}.`);
+  };
   try {
-    const body = compileFunction(job.module.code, ["exports", "require", "module"], { filename: job.module.filename });
+    const body = compileFunction(code, ["exports", "require", "module"], { filename, parsingContext: realm.context });
     body(module.exports, requireCore, module);
   } catch (error) {
-    send('{"t":"loaded","threw":' + describeThrown(error) + "}");
+    send('{"t":"loaded","module":' + index + ',"threw":' + describeThrown(error) + "}");
     return null;
   }
-  send('{"t":"loaded"}');
+  send('{"t":"loaded","module":' + index + "}");
   return module.exports;
 }
 
-/** A stream writing straight to `fd`, for a solution's console and process.stdout. */
-function rawOutput(fd: number): Writable {
+/** Characters of output still to forward for the module running now; the rest is only counted. */
+let outputRoom = 0;
+
+/** A stream for a solution's console and process.stdout/stderr: what it writes goes to the parent as frames. */
+function framedOutput(fd: 1 | 2): Writable {
   return new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      writeAll(fd, chunk);
+    write(chunk: Buffer | string, _encoding, done) {
+      const text = typeof chunk === "string" ? chunk : (apply(decode, decoder, [chunk]) as string);
+      for (let start = 0; start < text.length; start += LIMITS.outputFrame) {
+        const piece = apply(sliceString, text, [start, start + LIMITS.outputFrame]) as string;
+        const sent = outputRoom > 0 ? piece : "";
+        outputRoom -= sent.length;
+        send('{"t":"out","fd":' + fd + ',"text":' + jsonText(sent, LIMITS.outputFrame) + ',"more":' + (piece.length - sent.length) + "}");
+      }
       done();
     },
   });
@@ -118,7 +138,7 @@ const REMOVED = ["getBuiltinModule", "binding", "_linkedBinding", "dlopen", "_de
  */
 function closeDoors(): void {
   const unsafe = process as unknown as Record<string, unknown>;
-  const streams = { stdin: Readable.from([]), stdout: rawOutput(1), stderr: rawOutput(2) };
+  const streams = { stdin: Readable.from([]), stdout: framedOutput(1), stderr: framedOutput(2) };
   for (const [name, value] of Object.entries(streams)) Object.defineProperty(process, name, { value, enumerable: true });
   globalThis.console = new Console(streams);
   const kill = unsafe._kill as (pid: number, signal: number) => number, self = process.pid;
@@ -137,10 +157,21 @@ async function main(): Promise<void> {
   // NOTE: without a pending handle, awaiting a promise that never settles would end the process (exit code 13)
   // instead of running into the parent's deadline.
   setInterval(() => {}, 1 << 30);
+  const globals = nodeGlobals();
   send('{"t":"ready"}');
-  const exports = load(job);
-  if (exports === null) return;
-  for (let i = 0; i < job.checks.length; i++) await runCheck(exports, job.checks[i]);
+  let module = -1, exports: Scope | null = null, make: Makers | undefined;
+  for (let i = 0; i < job.checks.length; i++) {
+    const check = job.checks[i];
+    if (check.module !== module) {
+      module = check.module;
+      outputRoom = LIMITS.outputModule;
+      const realm = newRealm(globals);
+      make = makers(realm);
+      useTensorClass(realm.core.Tensor);
+      exports = load(job, module, realm);
+    }
+    if (exports !== null) await runCheck(exports, check, make!);
+  }
   send('{"t":"done"}');
 }
 

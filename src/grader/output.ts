@@ -13,7 +13,9 @@ export class CapturedOutput {
 
   constructor(private readonly limit = OUTPUT_LIMIT) {}
 
-  add = (chunk: Buffer): void => {
+  /** `more`: bytes printed besides `chunk` that never reached the grader (the child counted them only). */
+  add = (chunk: Buffer, more = 0): void => {
+    this.#dropped += more;
     const room = this.limit - this.#kept;
     if (room > 0) this.#chunks.push(chunk.subarray(0, room));
     this.#kept += Math.min(room, chunk.length);

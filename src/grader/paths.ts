@@ -9,7 +9,6 @@ export const paths = {
   packageJson: join(root, "package.json"),
   exercises: join(root, "exercises"),
   checks: join(root, "checks"),
-  /** The child runs the built harness, bundled with the built core into one file by build-harness.ts. */
-  harnessEntry: join(root, "dist", "grader", "harness.js"),
+  /** The child runs the built harness, bundled into one file by scripts/build-bundles.js. */
   harness: join(root, "dist", "grader", "harness.bundle.js"),
 };

@@ -13,9 +13,16 @@ export interface JobCheck {
   calls: JobCall[];
 }
 
+export interface JobModule {
+  code: string;
+  filename: string;
+}
+
+/** A workspace's run: each module (a question's bundled solution) loads in a realm of its own before its checks. */
 export interface Job {
-  module: { code: string; filename: string };
-  checks: JobCheck[];
+  modules: JobModule[];
+  /** Grouped by module, in the order they run. */
+  checks: (JobCheck & { module: number })[];
 }
 
 /** A value the solution returned, as data. Numbers are already decoded (see WIRE_NUMBERS). */
@@ -38,7 +45,9 @@ export type CallOutcome = { returned: Described } | { threw: Thrown } | { missin
 
 export type Frame =
   | { t: "ready" }
-  | { t: "loaded"; threw?: Thrown }
+  | { t: "loaded"; module: number; threw?: Thrown }
+  /** What the solution printed; `more` counts characters it printed past the harness's budget, not sent. */
+  | { t: "out"; fd: 1 | 2; text: string; more: number }
   | { t: "begin"; check: number }
   | { t: "result"; check: number; calls: CallOutcome[] }
   | { t: "done" };
@@ -48,6 +57,7 @@ export const WIRE_NUMBERS: Record<string, number> = { NaN: NaN, Infinity: Infini
 
 /**
  * Caps the child applies and the parent enforces. A value the child describes is at most `outcome` characters
- * of JSON (a tensor of 4096 float32 values fits), so no honest frame comes near `frameBytes`.
+ * of JSON (a tensor of 4096 float32 values fits), so no honest frame comes near `frameBytes`. What a solution
+ * prints travels in pieces of at most `outputFrame` characters, `outputModule` in all per module; the rest is counted.
  */
-export const LIMITS = { values: 4096, items: 16, depth: 3, text: 2000, stack: 8000, outcome: 1 << 17, frameBytes: 1 << 23 };
+export const LIMITS = { values: 4096, items: 16, depth: 3, text: 2000, stack: 8000, outcome: 1 << 17, frameBytes: 1 << 23, outputFrame: 1 << 14, outputModule: 1 << 16 };

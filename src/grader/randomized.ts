@@ -4,24 +4,28 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import type { z } from "zod";
 import { Generator } from "../core/random.js";
 import { ToolError } from "./errors.js";
 import { formatNumber, formatValues } from "./explain.js";
 import { paths } from "./paths.js";
 import type { Assertion, Call, CheckSpec, Input } from "./spec.js";
+import { lazily } from "./zod.js";
 
-const range = z.tuple([z.number().positive(), z.number().positive()]);
-const base = { name: z.string(), count: z.number().int().positive() };
-const CheckParams = z.discriminatedUnion("kind", [
-  z.object({ ...base, kind: z.literal("relu"), sizes: z.tuple([z.number().int().min(2), z.number().int()]), magnitudes: range }),
-  z.object({ ...base, kind: z.literal("relu_grad"), magnitudes: range }),
-  z.object({ ...base, kind: z.literal("relu_slope"), magnitudes: range, step: z.number().positive().max(0.5), rtol: z.number(), atol: z.number() }),
-  z.object({ ...base, kind: z.literal("q2_gradient"), offsets: range, min_sum: z.number().positive() }),
-  z.object({ ...base, kind: z.literal("perceptron"), sizes: z.array(z.number().int().positive()).min(1) }),
-]);
-const RandomizedFile = z.object({ question: z.string(), checks: z.array(CheckParams) });
-type Params<K> = Extract<z.infer<typeof CheckParams>, { kind: K }>;
+const randomizedFile = lazily((z) => {
+  const range = z.tuple([z.number().positive(), z.number().positive()]);
+  const base = { name: z.string(), count: z.number().int().positive() };
+  const checkParams = z.discriminatedUnion("kind", [
+    z.object({ ...base, kind: z.literal("relu"), sizes: z.tuple([z.number().int().min(2), z.number().int()]), magnitudes: range }),
+    z.object({ ...base, kind: z.literal("relu_grad"), magnitudes: range }),
+    z.object({ ...base, kind: z.literal("relu_slope"), magnitudes: range, step: z.number().positive().max(0.5), rtol: z.number(), atol: z.number() }),
+    z.object({ ...base, kind: z.literal("q2_gradient"), offsets: range, min_sum: z.number().positive() }),
+    z.object({ ...base, kind: z.literal("perceptron"), sizes: z.array(z.number().int().positive()).min(1) }),
+  ]);
+  return z.object({ question: z.string(), checks: z.array(checkParams) });
+});
+type CheckParams = z.infer<ReturnType<typeof randomizedFile>>["checks"][number];
+type Params<K> = Extract<CheckParams, { kind: K }>;
 
 /** Draws from the core's mt19937 (PyTorch's generator), so a seed gives the same checks on every machine. */
 class Draw {
@@ -168,7 +172,7 @@ function perceptron(p: Params<"perceptron">, draw: Draw): Omit<CheckSpec, "name"
   };
 }
 
-const MAKERS: { [K in z.infer<typeof CheckParams>["kind"]]: (p: Params<K>, draw: Draw) => Omit<CheckSpec, "name"> } = {
+const MAKERS: { [K in CheckParams["kind"]]: (p: Params<K>, draw: Draw) => Omit<CheckSpec, "name"> } = {
   relu,
   relu_grad: reluGrad,
   relu_slope: reluSlope,
@@ -176,15 +180,15 @@ const MAKERS: { [K in z.infer<typeof CheckParams>["kind"]]: (p: Params<K>, draw:
   perceptron,
 };
 
-const loaded = new Map<string, z.infer<typeof CheckParams>[]>();
+const loaded = new Map<string, CheckParams[]>();
 
 /** The question's randomized checks as data; none for a question without a file in checks/randomized/. */
-function load(question: string, dir: string): z.infer<typeof CheckParams>[] {
+function load(question: string, dir: string): CheckParams[] {
   const file = join(dir, `${question}.json`);
   if (!loaded.has(file)) {
     let parsed;
     try {
-      parsed = existsSync(file) ? RandomizedFile.safeParse(JSON.parse(readFileSync(file, "utf8"))) : { success: true as const, data: { question, checks: [] } };
+      parsed = existsSync(file) ? randomizedFile().safeParse(JSON.parse(readFileSync(file, "utf8"))) : { success: true as const, data: { question, checks: [] } };
     } catch (error) {
       throw new ToolError(`cannot read ${file}: ${(error as Error).message}`);
     }

@@ -105,7 +105,11 @@ export function parseFrame(line: string): Frame {
     case "done":
       return { t: data.t };
     case "loaded":
-      return data.threw === undefined ? { t: "loaded" } : { t: "loaded", threw: thrown(data.threw) };
+      return { t: "loaded", module: count(data.module, "module"), ...(data.threw === undefined ? {} : { threw: thrown(data.threw) }) };
+    case "out":
+      if (data.fd !== 1 && data.fd !== 2) return fail("an output frame names no stream");
+      if (typeof data.text !== "string" || data.text.length > LIMITS.outputFrame) return fail("an output frame's text is not a string");
+      return { t: "out", fd: data.fd, text: data.text, more: count(data.more ?? 0, "more") };
     case "begin":
       return { t: "begin", check: count(data.check, "check") };
     case "result":

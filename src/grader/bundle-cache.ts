@@ -1,0 +1,90 @@
+// Bundles kept between runs of `check`, one per solution file: when a file, the files it imports and the way
+// each import resolves are all as they were, the run skips esbuild, whose start costs more than the rest of a
+// check. Only the student's own commands use it; `grade` bundles every submission afresh.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import type { ImportKind } from "esbuild";
+import { graderVersion } from "./provenance.js";
+
+/** One import as esbuild asked for it, and what the confining resolver answered, as JSON text. */
+export interface Resolution {
+  path: string;
+  resolveDir: string;
+  kind: ImportKind;
+  with: Record<string, string>;
+  answer: string;
+}
+
+interface Entry {
+  /** Each file the bundle was built from (absolute path) and the SHA-256 of its text. */
+  files: [string, string][];
+  resolutions: Resolution[];
+  code: string;
+  map: string;
+}
+
+const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Where `check` and `watch` keep bundles: $AUTOGRAD_EX_CACHE, or nowhere when that is "off"; by default
+ * $XDG_CACHE_HOME/autograd-ex/bundles, else ~/.cache/autograd-ex/bundles.
+ */
+export function bundleCacheDir(env: NodeJS.ProcessEnv): string | null {
+  if (env.AUTOGRAD_EX_CACHE === "off") return null;
+  return env.AUTOGRAD_EX_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "autograd-ex", "bundles");
+}
+
+let esbuildVersion: string | undefined;
+
+function entryFile(dir: string, entry: string, workspace: string): string {
+  esbuildVersion ??= (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
+  return join(dir, `${sha256(JSON.stringify([graderVersion(), esbuildVersion, entry, workspace]))}.json`);
+}
+
+const unchanged = ([path, hash]: [string, string]): boolean => {
+  try {
+    return sha256(readFileSync(path)) === hash;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The bundle kept for `entry`, if its files are unchanged and every import still resolves as it did.
+ * `answer` re-runs the resolver on a recorded import.
+ */
+export function cachedBundle(dir: string, entry: string, workspace: string, answer: (r: Resolution) => string): { code: string; map: string } | null {
+  let kept: Entry;
+  try {
+    kept = JSON.parse(readFileSync(entryFile(dir, entry, workspace), "utf8")) as Entry;
+  } catch {
+    return null; // none yet, or unreadable: bundle afresh
+  }
+  const same = kept.files.every(unchanged) && kept.resolutions.every((r) => answer(r) === r.answer);
+  return same ? { code: kept.code, map: kept.map } : null;
+}
+
+/**
+ * Keeps a bundle built from `files`, unless one of them changed while esbuild read it (its text in the source
+ * map differs from the file's). A cache that cannot be written is no cache.
+ */
+export function keepBundle(dir: string, entry: string, workspace: string, bundle: { code: string; map: string; files: string[]; resolutions: Resolution[] }): void {
+  const { sources, sourcesContent } = JSON.parse(bundle.map) as { sources: string[]; sourcesContent?: string[] };
+  const read = new Map(sources.map((source, i) => [resolve(workspace, source), sourcesContent?.[i]]));
+  try {
+    const files = bundle.files.map((path): [string, string] => {
+      const text = readFileSync(path, "utf8"), seen = read.get(path);
+      if (seen !== undefined && seen !== text) throw new Error(`${path} changed while it was bundled`);
+      return [path, sha256(text)];
+    });
+    mkdirSync(dir, { recursive: true });
+    const file = entryFile(dir, entry, workspace), temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ files, resolutions: bundle.resolutions, code: bundle.code, map: bundle.map } satisfies Entry));
+    renameSync(temporary, file);
+  } catch {
+    // not kept: the next run bundles again
+  }
+}
