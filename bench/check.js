@@ -23,7 +23,7 @@ function median(command, args, options) {
 const work = mkdtempSync(join(tmpdir(), "autograd-ex-bench-"));
 try {
   cpSync(join(root, "test", "solutions", "reference"), work, { recursive: true });
-  const check = median(process.execPath, [join(root, "bin", "autograd-ex.js"), "check", "--dir", work], { encoding: "utf8" });
+  const check = median(process.execPath, [join(root, "bin", "autograd-ex.cjs"), "check", "--dir", work], { encoding: "utf8" });
   const node = median(process.execPath, ["-e", "0"], {});
   console.log(`autograd-ex check (q1, q2, q3): ${check.toFixed(0)} ms wall, median of ${RUNS}`);
   console.log(`node -e 0:                      ${node.toFixed(0)} ms wall, median of ${RUNS}`);

@@ -42,7 +42,7 @@ async function run(size) {
   const { generateClass } = await import("../test/batch/workspaces.js");
   const work = mkdtempSync(join(tmpdir(), "autograd-ex-bench-grade-"));
   const students = generateClass(join(work, "class"), size);
-  const args = [join(root, "bin", "autograd-ex.js"), "grade", "class", "--out", "grades", "--seed", "1", "--timeout", TIMEOUT_S];
+  const args = [join(root, "bin", "autograd-ex.cjs"), "grade", "class", "--out", "grades", "--seed", "1", "--timeout", TIMEOUT_S];
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: work, stdio: ["ignore", "ignore", "ignore"] });
   let peakTree = 0, peakGrader = 0;

@@ -5,8 +5,8 @@ set -eu
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-node bin/autograd-ex.js init "$work"
+node bin/autograd-ex.cjs init "$work"
 cp test/solutions/reference/*.ts "$work"
 echo
 echo "\$ autograd-ex check   # with the reference solutions in $work"
-node bin/autograd-ex.js check --dir "$work"
+node bin/autograd-ex.cjs check --dir "$work"

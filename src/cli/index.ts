@@ -1,5 +1,5 @@
 // The CLI: wires each command to its module, validates options at the edge, and turns every failure into a
-// one-line message with exit code 2. Commands return exit codes; only bin/autograd-ex.js exits.
+// one-line message with exit code 2. Commands return exit codes; only bin/autograd-ex.cjs exits.
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError } from "commander";

@@ -1,10 +1,10 @@
 // Grades a class: each subfolder of a directory is one student's workspace, graded in parallel, each with its own
 // child processes and limits. A crash, hang or syntax error in one workspace is that student's grade; it never
 // stops the batch.
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Limits } from "./child.js";
+import { sha256 } from "./crypto.js";
 import { ToolError } from "./errors.js";
 import { gradeRun, notGradable, type GradeOptions, type Grading } from "./grade.js";
 import { studentSeed } from "./randomized.js";
@@ -33,7 +33,7 @@ export function parseShard(value: string): Shard {
 
 /** A student's shard depends on their name alone, so it stays the same whoever else is in the class. */
 export function inShard(student: string, shard: Shard | null): boolean {
-  return shard === null || createHash("sha256").update(student).digest().readUInt32BE(0) % shard.count === shard.index - 1;
+  return shard === null || sha256(student).readUInt32BE(0) % shard.count === shard.index - 1;
 }
 
 /** The students: the folders in `root` (not hidden ones, nor `skip`, where the grades go), in byte order. */

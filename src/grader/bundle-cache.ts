@@ -1,7 +1,6 @@
 // Bundles kept between runs of `check`, one per solution file: when a file, the files it imports and the way
 // each import resolves are all as they were, the run skips esbuild, whose start costs more than the rest of a
 // check. Only the student's own commands use it; `grade` bundles every submission afresh.
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
@@ -19,14 +18,14 @@ export interface Resolution {
 }
 
 interface Entry {
-  /** Each file the bundle was built from (absolute path) and the SHA-256 of its text. */
+  /** What the bundle is of: the grader's and esbuild's versions, the solution file and its workspace. */
+  key: string;
+  /** Each file the bundle was built from (absolute path) and its text. */
   files: [string, string][];
   resolutions: Resolution[];
   code: string;
   map: string;
 }
-
-const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
 
 /**
  * Where `check` and `watch` keep bundles: $AUTOGRAD_EX_CACHE, or nowhere when that is "off"; by default
@@ -39,14 +38,27 @@ export function bundleCacheDir(env: NodeJS.ProcessEnv): string | null {
 
 let esbuildVersion: string | undefined;
 
-function entryFile(dir: string, entry: string, workspace: string): string {
+function keyOf(entry: string, workspace: string): string {
   esbuildVersion ??= (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
-  return join(dir, `${sha256(JSON.stringify([graderVersion(), esbuildVersion, entry, workspace]))}.json`);
+  return JSON.stringify([graderVersion(), esbuildVersion, entry, workspace]);
 }
 
-const unchanged = ([path, hash]: [string, string]): boolean => {
+/** The key's file: named by a 53-bit string hash (cyrb53); a collision only costs a bundle, the key is checked. */
+function entryFile(dir: string, key: string): string {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return join(dir, `${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16)}.json`);
+}
+
+const unchanged = ([path, text]: [string, string]): boolean => {
   try {
-    return sha256(readFileSync(path)) === hash;
+    return readFileSync(path, "utf8") === text;
   } catch {
     return false;
   }
@@ -57,13 +69,14 @@ const unchanged = ([path, hash]: [string, string]): boolean => {
  * `answer` re-runs the resolver on a recorded import.
  */
 export function cachedBundle(dir: string, entry: string, workspace: string, answer: (r: Resolution) => string): { code: string; map: string } | null {
+  const key = keyOf(entry, workspace);
   let kept: Entry;
   try {
-    kept = JSON.parse(readFileSync(entryFile(dir, entry, workspace), "utf8")) as Entry;
+    kept = JSON.parse(readFileSync(entryFile(dir, key), "utf8")) as Entry;
   } catch {
     return null; // none yet, or unreadable: bundle afresh
   }
-  const same = kept.files.every(unchanged) && kept.resolutions.every((r) => answer(r) === r.answer);
+  const same = kept.key === key && kept.files.every(unchanged) && kept.resolutions.every((r) => answer(r) === r.answer);
   return same ? { code: kept.code, map: kept.map } : null;
 }
 
@@ -78,11 +91,11 @@ export function keepBundle(dir: string, entry: string, workspace: string, bundle
     const files = bundle.files.map((path): [string, string] => {
       const text = readFileSync(path, "utf8"), seen = read.get(path);
       if (seen !== undefined && seen !== text) throw new Error(`${path} changed while it was bundled`);
-      return [path, sha256(text)];
+      return [path, text];
     });
     mkdirSync(dir, { recursive: true });
-    const file = entryFile(dir, entry, workspace), temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ files, resolutions: bundle.resolutions, code: bundle.code, map: bundle.map } satisfies Entry));
+    const key = keyOf(entry, workspace), file = entryFile(dir, key), temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ key, files, resolutions: bundle.resolutions, code: bundle.code, map: bundle.map } satisfies Entry));
     renameSync(temporary, file);
   } catch {
     // not kept: the next run bundles again

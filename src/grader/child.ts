@@ -1,16 +1,14 @@
 // One child process running a job: spawned with the sandbox's flags, watched against deadlines and memory,
 // read frame by frame, and always killed (with its whole process group) when it finishes or misbehaves.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { setTimeout as delay } from "node:timers/promises";
 import { ToolError } from "./errors.js";
 import { CapturedOutput } from "./output.js";
-import { paths } from "./paths.js";
 import { LIMITS, type CallOutcome, type Frame, type Job, type Thrown } from "./protocol.js";
 import { parseFrame } from "./reply.js";
+import { DEFAULT_HEAP_MB, discard, startHarness, takeSpare, type Started } from "./spawn.js";
 
 export interface Limits {
   /** Per check, and for the solution's top-level code. */
@@ -21,7 +19,7 @@ export interface Limits {
   startupMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { timeoutMs: 3000, heapMb: 256, rssMb: 512, startupMs: 15000 };
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 3000, heapMb: DEFAULT_HEAP_MB, rssMb: 512, startupMs: 15000 };
 
 export type Stop =
   | { kind: "timeout" }
@@ -46,32 +44,8 @@ export const NO_ANSWER = "the run ended without an answer for this check";
 /** How long a stopped child's last output may lag behind its last reply (it takes milliseconds). */
 const DRAIN_MS = 1000;
 
-/** Node's sandbox flags, each only where this Node version knows it. */
-function childFlags(limits: Limits): string[] {
-  const known = process.allowedNodeEnvironmentFlags;
-  const permission = ["--permission", "--experimental-permission"].find((flag) => known.has(flag));
-  return [
-    ...(permission ? [permission, `--allow-fs-read=${paths.harness}`] : []),
-    // NOTE: a warning at startup would open process.stderr, a socket, before the harness can replace it
-    known.has("--disable-warning") ? "--disable-warning=ExperimentalWarning" : "--no-warnings",
-    "--disallow-code-generation-from-strings",
-    "--no-addons",
-    `--max-old-space-size=${limits.heapMb}`,
-    paths.harness,
-  ];
-}
-
 /** Children not yet cleaned up, for the exit and signal handlers. */
 const live = new Set<Child>();
-
-function killGroup(child: ChildProcess): void {
-  if (child.exitCode !== null || child.signalCode !== null) return; // reaped: its pid may belong to another now
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {
-    child.kill("SIGKILL"); // already gone, or no process groups on this platform
-  }
-}
 
 // NOTE: children run in their own process group, so a Ctrl-C in the terminal does not reach them: kill them
 // on the way out, then let the signal do what it would have done.
@@ -142,7 +116,7 @@ export class Child {
   readonly #outputs = new Map<number, CapturedOutput>();
   readonly #results: Attempt["results"] = new Map();
   readonly #loadFailures: Attempt["loadFailures"] = new Map();
-  readonly #cwd = mkdtempSync(join(tmpdir(), "autograd-ex-run-"));
+  readonly #spawned: Started;
   readonly #child: ChildProcess;
   readonly #watchdog: NodeJS.Timeout;
   /** Settles when the child has exited and closed its pipes: all its output is in. */
@@ -162,7 +136,8 @@ export class Child {
 
   constructor(private readonly limits: Limits) {
     guardExit();
-    this.#child = spawn(process.execPath, childFlags(limits), { cwd: this.#cwd, env: {}, detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"] });
+    this.#spawned = takeSpare(limits.heapMb) ?? startHarness(limits.heapMb);
+    this.#child = this.#spawned.process;
     live.add(this);
     this.#watchdog = setInterval(() => this.#checkMemory(), 100).unref();
     const tooLarge: Stop = { kind: "crashed", reason: "sent a reply larger than the grader accepts" };
@@ -290,8 +265,7 @@ export class Child {
     live.delete(this);
     clearTimeout(this.#deadline);
     clearInterval(this.#watchdog);
-    killGroup(this.#child);
-    rmSync(this.#cwd, { recursive: true, force: true });
+    discard(this.#spawned);
     return true;
   }
 
@@ -300,9 +274,11 @@ export class Child {
     if (!this.#settle || !this.#cleanUp()) return;
     const { resolve } = this.#settle;
     const outputs = () => new Map([...this.#outputs].map(([module, output]) => [module, output.text()]));
-    // NOTE: the solution's output comes on other pipes than the replies, and may lag behind them: settle once
-    // the killed child has closed them, so that nothing it printed before its last reply is lost.
-    void Promise.race([this.#closed, delay(DRAIN_MS, undefined, { ref: false })]).then(() =>
+    // NOTE: what the solution prints comes with the replies, in order; only a dying Node writes on its own
+    // stdout and stderr (V8's out-of-memory message), which may lag behind: after a stop, settle once the
+    // killed child has closed them.
+    const drained = stop === undefined ? Promise.resolve() : Promise.race([this.#closed, delay(DRAIN_MS, undefined, { ref: false })]);
+    void drained.then(() =>
       resolve({ results: this.#results, loadFailures: this.#loadFailures, outputs: outputs(), stopped: stop && { at, stop, durationMs } }),
     );
   }

@@ -38,8 +38,10 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 
 const send = (text: string): void => writeAll(CHANNEL, apply(encode, encoder, [text + "\n"]));
 
+/** A note on stderr, in order with everything else the parent reads. */
 function report(label: string, error: unknown): void {
-  write(2, "autograd-ex: " + label + ": " + errorLine(error) + "\n");
+  const text = "autograd-ex: " + label + ": " + errorLine(error) + "\n";
+  send('{"t":"out","fd":2,"text":' + jsonText(text, LIMITS.outputFrame) + ',"more":0}');
 }
 
 type Scope = Record<string, unknown>;
@@ -127,8 +129,11 @@ function framedOutput(fd: 1 | 2): Writable {
   });
 }
 
-/** process's other ways out: raw bindings, addons, the debugger's signal to another process, the sockets in use. */
-const REMOVED = ["getBuiltinModule", "binding", "_linkedBinding", "dlopen", "_debugProcess", "_debugEnd", "_getActiveHandles", "_getActiveRequests"];
+/**
+ * process's other ways out: raw bindings, addons, the debugger's signal to another process, the sockets in use,
+ * and the harness's own module (mainModule.require would load any built-in: the harness is CommonJS).
+ */
+const REMOVED = ["getBuiltinModule", "binding", "_linkedBinding", "dlopen", "_debugProcess", "_debugEnd", "_getActiveHandles", "_getActiveRequests", "mainModule"];
 
 /**
  * Ways around the permission model that no solution needs. NOTE: Node 20's permission model covers neither the
@@ -150,14 +155,16 @@ function closeDoors(): void {
 }
 
 async function main(): Promise<void> {
+  closeDoors();
+  const globals = nodeGlobals();
+  let ahead: Realm | undefined = newRealm(globals); // made while the parent may still be bundling
+  // NOTE: a job that cannot be read (the parent is gone: empty stdin) throws here and ends the process
   const job = JSON.parse(readFileSync(0, "utf8")) as Job;
   process.on("uncaughtException", (error) => report("uncaught exception outside a checked call", error));
   process.on("unhandledRejection", (error) => report("unhandled promise rejection", error));
-  closeDoors();
   // NOTE: without a pending handle, awaiting a promise that never settles would end the process (exit code 13)
   // instead of running into the parent's deadline.
   setInterval(() => {}, 1 << 30);
-  const globals = nodeGlobals();
   send('{"t":"ready"}');
   let module = -1, exports: Scope | null = null, make: Makers | undefined;
   for (let i = 0; i < job.checks.length; i++) {
@@ -165,7 +172,8 @@ async function main(): Promise<void> {
     if (check.module !== module) {
       module = check.module;
       outputRoom = LIMITS.outputModule;
-      const realm = newRealm(globals);
+      const realm = ahead ?? newRealm(globals);
+      ahead = undefined;
       make = makers(realm);
       useTensorClass(realm.core.Tensor);
       exports = load(job, module, realm);
@@ -175,4 +183,5 @@ async function main(): Promise<void> {
   send('{"t":"done"}');
 }
 
-await main();
+// NOTE: bundled as CommonJS (no top-level await): a child starts faster without the ES module loader
+void main();

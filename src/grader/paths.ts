@@ -10,5 +10,5 @@ export const paths = {
   exercises: join(root, "exercises"),
   checks: join(root, "checks"),
   /** The child runs the built harness, bundled into one file by scripts/build-bundles.js. */
-  harness: join(root, "dist", "grader", "harness.bundle.js"),
+  harness: join(root, "dist", "grader", "harness.bundle.cjs"),
 };

@@ -1,6 +1,6 @@
 // Where a grade came from, for every report: the grader's version and a hash of exactly the files it graded.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { sha256 as sha256Bytes } from "./crypto.js";
 import { paths } from "./paths.js";
 
 export interface GradedFile {
@@ -9,7 +9,7 @@ export interface GradedFile {
   sha256: string;
 }
 
-export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+export const sha256 = (data: string | Buffer): string => sha256Bytes(data).toString("hex");
 
 let version: string | undefined;
 

@@ -1,11 +1,11 @@
 // Randomized checks (instructor mode): each question checked at inputs drawn from a seed, with the expected values
 // computed here, in the parent, with the core, so a hard-coded answer cannot pass them. checks/randomized/<q>.json
 // says how many and how large; the inputs go to the child as plain data, the expected values never do.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { Generator } from "../core/random.js";
+import { sha256 } from "./crypto.js";
 import { ToolError } from "./errors.js";
 import { formatNumber, formatValues } from "./explain.js";
 import { paths } from "./paths.js";
@@ -199,7 +199,7 @@ function load(question: string, dir: string): CheckParams[] {
 }
 
 /** A 32-bit seed derived from a seed and names: each check, and each student of a batch, gets its own. */
-const derivedSeed = (...parts: (string | number)[]): number => createHash("sha256").update(parts.join("/")).digest().readUInt32LE(0);
+const derivedSeed = (...parts: (string | number)[]): number => sha256(parts.join("/")).readUInt32LE(0);
 
 /** The question's randomized checks for `seed` (an integer from 0 to 2³² − 1): the same seed, the same checks. */
 export function randomizedChecks(question: string, seed: number, dir = join(paths.checks, "randomized")): CheckSpec[] {

@@ -1,11 +1,11 @@
 // GitHub Actions: `::error` annotations on the student's own lines (at most 10 per step, the rest summed up in
 // the last), a Markdown table for the job summary (under 1 MiB), and a fence around everything else printed, so
 // nothing a solution wrote (its output, its error messages) is ever read as a workflow command.
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Grading, QuestionReport } from "./grade.js";
 import { questionChecks } from "./grade.js";
+import { crypto } from "./crypto.js";
 import { sanitize } from "./output.js";
 import { checkText, headline } from "./report-text.js";
 import { allChecks, formatPoints, totalScore, type ScoredCheck } from "./summary.js";
@@ -19,7 +19,7 @@ const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, 
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** Between `::stop-commands::TOKEN` and `::TOKEN::` the runner runs no workflow command; TOKEN is unguessable. */
-export function fenced(text: string, token = randomBytes(16).toString("hex")): string {
+export function fenced(text: string, token = crypto().randomBytes(16).toString("hex")): string {
   return `::stop-commands::${token}\n${text}${text.endsWith("\n") ? "" : "\n"}::${token}::\n`;
 }
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 import { paths } from "../../src/grader/paths.js";
 
-export const BIN = join(paths.root, "bin", "autograd-ex.js");
+export const BIN = join(paths.root, "bin", "autograd-ex.cjs");
 
 export class Watching {
   out = "";
