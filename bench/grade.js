@@ -40,7 +40,7 @@ for (const [size, seed] of [...SIZES.map((size) => [size, null]), ...(process.ar
   results.push(await gradeClass(size, seed));
 }
 const mb = (x) => (x > 0 ? `${x.toFixed(0)} MB` : "n/a");
-console.log(`\nautograd-ex grade: generated workspaces, default --jobs (${availableParallelism()} cores), --timeout ${TIMEOUT_S} s`);
+console.log(`\nautograd-ex grade: generated workspaces, default --jobs (${2 * availableParallelism()}, two per core), --timeout ${TIMEOUT_S} s`);
 console.log(
   table(
     ["workspaces", "checks", "wall", "workspaces/s", "peak memory, grader", "peak memory, grader + sandboxes", "grades"],
