@@ -15,6 +15,8 @@ export const FREED_GRAPH =
 export const NO_GRAD_FN = "element 0 of tensors does not require grad and does not have a grad_fn";
 export const IMPLICIT_SCALAR = "grad can be implicitly created only for scalar outputs";
 
+let sequence = 0;
+
 /** The function that created a tensor (PyTorch's `grad_fn`), e.g. `<MulBackward0>`. */
 export class Node {
   #backward: BackwardFn | null;
@@ -22,6 +24,8 @@ export class Node {
   _grad: Tensor | null = null;
   /** @internal The pass that last visited this node, so a traversal needs no Set. */
   _visited = 0;
+  /** @internal PyTorch's sequence_nr: nodes are numbered as they are made, so consumers come after producers. */
+  readonly _sequence = sequence++;
   /** The tensor this node made, for drawing the graph (PyTorch's nodes do not keep it; ours do). */
   output: Tensor | null = null;
   /** The gradient of `output` in the last backward through this node, for drawing the graph. */
@@ -98,19 +102,27 @@ export function no_grad<T>(fn: () => T): T {
   }
 }
 
+/** Whether an op on `a` (and `b`) records a node: grad mode is on and an input requires grad. */
+export function isRecorded(a: Tensor, b?: Tensor): boolean {
+  return gradEnabled && (a.requires_grad || (b !== undefined && b.requires_grad));
+}
+
 /** Attaches a grad_fn to `out` when grad mode is on and any input requires grad. Returns `out`. */
 export function record(
   out: Tensor,
   name: string,
-  inputs: readonly Tensor[],
+  inputs: (Tensor | null)[],
   backward: BackwardFn,
   savesTensors = true,
 ): Tensor {
   if (!gradEnabled) return out;
   let needed = false;
-  for (let i = 0; i < inputs.length; i++) needed ||= inputs[i].requires_grad;
+  for (let i = 0; i < inputs.length; i++) {
+    if (inputs[i]!.requires_grad) needed = true;
+    else inputs[i] = null; // the callers' arrays are their own, made for this call
+  }
   if (!needed) return out;
-  const node = new Node(name, inputs.map((t) => (t.requires_grad ? t : null)), backward, savesTensors);
+  const node = new Node(name, inputs, backward, savesTensors);
   node.output = out;
   out._setGradFn(node);
   return out;
@@ -118,34 +130,35 @@ export function record(
 
 let pass = 0;
 
-/** Nodes reachable from `root` in post-order: read backwards, each node comes after all that feed it. */
-function postOrder(root: Node): Node[] {
-  const mark = ++pass;
-  const order: Node[] = [], nodes: Node[] = [root], next: number[] = [0];
-  root._visited = mark;
-  while (nodes.length > 0) {
-    const top = nodes.length - 1, node = nodes[top], i = next[top];
-    if (i < node.inputs.length) {
-      next[top] = i + 1;
-      const child = node.inputs[i]?.grad_fn;
-      if (child && child._visited !== mark) {
-        child._visited = mark;
-        nodes.push(child);
-        next.push(0);
-      }
-    } else {
-      nodes.pop();
-      next.pop();
-      order.push(node);
-    }
+/** Nodes waiting for backward, as a binary max-heap on `_sequence`: the latest made comes out first. */
+function push(heap: Node[], node: Node): void {
+  let i = heap.push(node) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]._sequence > node._sequence) break;
+    heap[i] = heap[parent];
+    i = parent;
   }
-  return order;
+  heap[i] = node;
+}
+
+function pop(heap: Node[]): Node {
+  const top = heap[0], last = heap.pop()!;
+  if (heap.length === 0) return top;
+  let i = 0;
+  for (let child = 1; child < heap.length; i = child, child = 2 * i + 1) {
+    if (child + 1 < heap.length && heap[child + 1]._sequence > heap[child]._sequence) child++;
+    if (heap[child]._sequence < last._sequence) break;
+    heap[i] = heap[child];
+  }
+  heap[i] = last;
+  return top;
 }
 
 /** Adds `grad` into a leaf's `.grad`, in place when one exists (as PyTorch's AccumulateGrad does). */
 function accumulate(leaf: Tensor, grad: Tensor): void {
   const existing = leaf.grad;
-  if (existing === null) leaf.grad = grad.clone();
+  if (existing === null) leaf.grad = grad._copy();
   else existing._addInPlace(grad);
 }
 
@@ -167,15 +180,17 @@ export function backward(root: Tensor, gradient: Tensor | null, options?: Backwa
     accumulate(root, seed);
     return;
   }
-  const order = postOrder(rootFn);
+  // NOTE: as in PyTorch's engine, nodes run latest-made first: every consumer of a node was made after it, so
+  // by the time a node runs, all the gradient it will receive has arrived.
+  const mark = ++pass, heap = [rootFn];
   const previous = gradEnabled;
   gradEnabled = false;
   rootFn._grad = seed;
+  rootFn._visited = mark;
   try {
-    for (let k = order.length - 1; k >= 0; k--) {
-      const node = order[k], grad = node._grad;
+    while (heap.length > 0) {
+      const node = pop(heap), grad = node._grad!;
       node._grad = null;
-      if (grad === null) continue;
       node.last_grad = grad;
       const grads = node.apply(grad);
       if (!options?.retain_graph) node.release();
@@ -186,12 +201,17 @@ export function backward(root: Tensor, gradient: Tensor | null, options?: Backwa
         if (input._retainsGrad) accumulate(input, fitted);
         const fn = input.grad_fn;
         if (fn === null) accumulate(input, fitted);
-        else fn._grad = fn._grad === null ? fitted : fn._grad.add(fitted);
+        else if (fn._visited === mark) fn._grad = fn._grad!.add(fitted);
+        else {
+          fn._visited = mark;
+          fn._grad = fitted;
+          push(heap, fn);
+        }
       }
     }
   } finally {
     gradEnabled = previous;
-    for (const node of order) node._grad = null;
+    for (const node of heap) node._grad = null;
   }
 }
 

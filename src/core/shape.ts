@@ -6,7 +6,11 @@ const MAX_BYTES = 2 ** 32;
 
 export type Shape = readonly number[];
 
-export const numelOf = (shape: Shape): number => shape.reduce((n, s) => n * s, 1);
+export function numelOf(shape: Shape): number {
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
+  return n;
+}
 
 export function contiguousStrides(shape: Shape): number[] {
   const strides = new Array<number>(shape.length);

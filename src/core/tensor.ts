@@ -10,6 +10,7 @@ import * as mov from "./ops/movement.js";
 import * as lin from "./ops/linalg.js";
 import { fromNested } from "./creation.js";
 import { asTensor } from "./ops/kernels.js";
+import { copyOf, floats } from "./storage.js";
 
 export type DType = "float32" | "bool";
 export type Operand = Tensor | number;
@@ -52,7 +53,9 @@ export class Tensor {
 
   /** @internal A 0-d float32 tensor holding `value` rounded to float32. */
   static _scalar(value: number): Tensor {
-    return new Tensor(Float32Array.of(value), []);
+    const values = new Float32Array(1);
+    values[0] = value;
+    return new Tensor(values, []);
   }
 
   get shape(): number[] {
@@ -219,9 +222,13 @@ export class Tensor {
     const v = this._values, o = other._values;
     for (let i = 0; i < v.length; i++) v[i] += o[i];
   }
+  /** @internal A copy of the values, without history. */
+  _copy(): Tensor {
+    return new Tensor(copyOf(this._values), this._shape, this.dtype);
+  }
   /** @internal */
   _onesLike(): Tensor {
-    return new Tensor(new Float32Array(this.numel()).fill(1), this._shape);
+    return new Tensor(floats(this.numel()).fill(1), this._shape);
   }
 
   #checkInPlace(): void {

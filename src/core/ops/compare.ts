@@ -3,10 +3,12 @@ import { record } from "../autograd.js";
 import { RuntimeError } from "../errors.js";
 import { broadcastIndex, broadcastShapes } from "../shape.js";
 import { Tensor, type Operand } from "../tensor.js";
-import { asTensor, map1, map2 } from "./kernels.js";
+import { asTensor, eachPair, map1, map2 } from "./kernels.js";
+import { floats } from "../storage.js";
 
 function comparison(op: string, test: (x: number, y: number) => boolean) {
-  return (a: Tensor, b: Operand): Tensor => map2(a, asTensor(b, op), (x, y) => (test(x, y) ? 1 : 0), "bool");
+  const run = eachPair((x, y) => (test(x, y) ? 1 : 0));
+  return (a: Tensor, b: Operand): Tensor => map2(a, asTensor(b, op), run, "bool");
 }
 
 export const gt = comparison("gt", (x, y) => x > y);
@@ -28,7 +30,7 @@ export function where(condition: Tensor, input: Operand, other: Operand): Tensor
   const shape = broadcastShapes(broadcastShapes(condition._shape, a._shape), b._shape);
   const ic = broadcastIndex(condition._shape, shape), ia = broadcastIndex(a._shape, shape), ib = broadcastIndex(b._shape, shape);
   const cv = condition._values, av = a._values, bv = b._values;
-  const out = new Float32Array(ic.length);
+  const out = floats(ic.length);
   for (let i = 0; i < out.length; i++) out[i] = cv[ic[i]] !== 0 ? av[ia[i]] : bv[ib[i]];
   const picked = new Tensor(out, shape);
   return record(picked, "WhereBackward0", [a, b], (g) => [where(condition, g, 0), where(condition, 0, g)], true);

@@ -1,10 +1,12 @@
 // Elementwise ops: each forward with its backward beside it, named as PyTorch names the node.
 // Gradients come back at the output's shape; the engine sums them down to each input's shape.
-import { record } from "../autograd.js";
+import { isRecorded, record } from "../autograd.js";
 import { RuntimeError } from "../errors.js";
 import { Tensor, type Operand } from "../tensor.js";
-import { asTensor, map1, map2 } from "./kernels.js";
+import { asTensor, eachPair, map1, map2, type Run } from "./kernels.js";
 import { where } from "./compare.js";
+import { floats } from "../storage.js";
+import { tanhf } from "./tanh.js";
 
 function unary(
   name: string,
@@ -14,6 +16,7 @@ function unary(
 ) {
   return (x: Tensor): Tensor => {
     const out = map1(x, f);
+    if (!isRecorded(x)) return out;
     return record(out, name, [x], (g) => [backward(g, x, out)], savesTensors);
   };
 }
@@ -22,10 +25,11 @@ function unary(
 type Partial = (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => Tensor;
 
 /** A binary op; each partial runs only when its input needs a gradient (PyTorch's needs_input_grad). */
-function binary(op: string, name: string, f: (x: number, y: number) => number, da: Partial, db: Partial, savesTensors = true) {
+function binary(op: string, name: string, run: Run, da: Partial, db: Partial, savesTensors = true) {
   return (a: Tensor, b: Operand): Tensor => {
     const other = asTensor(b, op);
-    const out = map2(a, other, f);
+    const out = map2(a, other, run);
+    if (!isRecorded(a, other)) return out;
     return record(out, name, [a, other], (g) => [
       a.requires_grad ? da(g, a, other, out) : null,
       other.requires_grad ? db(g, a, other, out) : null,
@@ -33,12 +37,30 @@ function binary(op: string, name: string, f: (x: number, y: number) => number, d
   };
 }
 
-export const add = binary("add", "AddBackward0", (x, y) => x + y, (g) => g, (g) => g, false);
-export const sub = binary("sub", "SubBackward0", (x, y) => x - y, (g) => g, (g) => g.neg(), false);
-export const rsub = binary("rsub", "RsubBackward1", (x, y) => y - x, (g) => g.neg(), (g) => g, false); // other - self
-export const mul = binary("mul", "MulBackward0", (x, y) => x * y, (g, _a, b) => g.mul(b), (g, a) => g.mul(a));
-// d(a/b) = da/b - (a/b)/b db, written as PyTorch writes it
-export const div = binary("div", "DivBackward0", (x, y) => x / y, (g, _a, b) => g.div(b), (g, a, b) => g.neg().mul(a.div(b).div(b)));
+// The arithmetic's loops: one per op, so each operator compiles inline (see kernels.ts)
+const ADD: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let i = 0; i < n; i++) out[o + i] = a[ai + i * as] + b[bi + i * bs];
+};
+const SUB: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let i = 0; i < n; i++) out[o + i] = a[ai + i * as] - b[bi + i * bs];
+};
+const MUL: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let i = 0; i < n; i++) out[o + i] = a[ai + i * as] * b[bi + i * bs];
+};
+const DIV: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let i = 0; i < n; i++) out[o + i] = a[ai + i * as] / b[bi + i * bs];
+};
+const RSUB: Run = (out, o, a, ai, as, b, bi, bs, n) => SUB(out, o, b, bi, bs, a, ai, as, n);
+
+export const add = binary("add", "AddBackward0", ADD, (g) => g, (g) => g, false);
+export const sub = binary("sub", "SubBackward0", SUB, (g) => g, (g) => g.neg(), false);
+export const rsub = binary("rsub", "RsubBackward1", RSUB, (g) => g.neg(), (g) => g, false); // other - self
+export const mul = binary("mul", "MulBackward0", MUL, (g, _a, b) => g.mul(b), (g, a) => g.mul(a));
+const NEG_MUL: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let i = 0; i < n; i++) out[o + i] = -(a[ai + i * as] * b[bi + i * bs]);
+};
+// d(a/b) = da/b - (a/b)/b db, written as PyTorch writes it (−g·q is −(g·q) in float32)
+export const div = binary("div", "DivBackward0", DIV, (g, _a, b) => g.div(b), (g, a, b) => map2(g, a.div(b).div(b), NEG_MUL));
 
 export function pow(x: Tensor, exponent: Operand): Tensor {
   if (typeof exponent === "number") return powScalar(x, exponent);
@@ -57,13 +79,14 @@ function powScalarValue(e: number): (v: number) => number {
 
 function powScalar(x: Tensor, e: number): Tensor {
   const out = map1(x, powScalarValue(e));
+  if (!isRecorded(x)) return out;
   // d(x^e) = e·x^(e-1) dx, and 0 when e is 0; one fused loop, rounded to float32 at each step as PyTorch does
   const fe = Math.fround(e), power = powScalarValue(e - 1);
   const local = (gv: number, xv: number) => (fe === 0 ? 0 * gv : gv * Math.fround(fe * Math.fround(power(xv))));
-  return record(out, "PowBackward0", [x], (g) => [map2(g, x, local)]);
+  return record(out, "PowBackward0", [x], (g) => [map2(g, x, eachPair(local))]);
 }
 
-const powTensor = binary("pow", "PowBackward1", (x, y) => Math.pow(x, y),
+const powTensor = binary("pow", "PowBackward1", eachPair(Math.pow),
   (g, a, b) => where(b.eq(0), 0, g.mul(b.mul(a.pow(b.sub(1))))), // d/da a^b = b·a^(b-1)
   (g, a, b, out) => where(a.eq(0).logical_and(b.ge(0)), 0, g.mul(out.mul(a.log()))), // d/db a^b = a^b·ln a
 );
@@ -71,20 +94,34 @@ const powTensor = binary("pow", "PowBackward1", (x, y) => Math.pow(x, y),
 export const neg = unary("NegBackward0", (v) => -v, (g) => g.neg(), false);
 export const exp = unary("ExpBackward0", Math.exp, (g, _x, out) => g.mul(out));
 export const log = unary("LogBackward0", Math.log, (g, x) => g.div(x));
-export const sqrt = unary("SqrtBackward0", Math.sqrt, (g, _x, out) => map2(g, out, (gv, y) => gv / Math.fround(2 * y)));
+const SQRT_GRAD = eachPair((gv, y) => gv / Math.fround(2 * y));
+export const sqrt = unary("SqrtBackward0", Math.sqrt, (g, _x, out) => map2(g, out, SQRT_GRAD));
 export const sin = unary("SinBackward0", Math.sin, (g, x) => g.mul(x.cos()));
 export const cos = unary("CosBackward0", Math.cos, (g, x) => g.mul(x.sin().neg()));
 // tanh' = 1 − y², sigmoid' = (1 − y)·y: fused loops, rounded to float32 at each step as PyTorch's kernels are
-export const tanh = unary("TanhBackward0", Math.tanh, (g, _x, y) => map2(g, y, (gv, yv) => gv * Math.fround(1 - Math.fround(yv * yv))));
-export const sigmoid = unary("SigmoidBackward0", (v) => 1 / (1 + Math.exp(-v)), (g, _x, y) =>
-  map2(g, y, (gv, yv) => Math.fround(gv * Math.fround(1 - yv)) * yv));
+const TANH_GRAD: Run = (out, o, g, gi, gs, y, yi, ys, n) => {
+  for (let i = 0; i < n; i++) {
+    const yv = y[yi + i * ys];
+    out[o + i] = g[gi + i * gs] * Math.fround(1 - Math.fround(yv * yv));
+  }
+};
+/** NOTE: its own loop rather than unary's per-element callback, which V8 cannot inline (tanh is the MLP's hot op) */
+export function tanh(x: Tensor): Tensor {
+  const v = x._values, y = floats(v.length);
+  for (let i = 0; i < v.length; i++) y[i] = tanhf(v[i]);
+  const out = new Tensor(y, x._shape);
+  if (!isRecorded(x)) return out;
+  return record(out, "TanhBackward0", [x], (g) => [map2(g, out, TANH_GRAD)]);
+}
+const SIGMOID_GRAD = eachPair((gv, yv) => Math.fround(gv * Math.fround(1 - yv)) * yv);
+export const sigmoid = unary("SigmoidBackward0", (v) => 1 / (1 + Math.exp(-v)), (g, _x, y) => map2(g, y, SIGMOID_GRAD));
 // NOTE: relu'(0) = 0 and abs'(0) = 0, as in PyTorch
 export const relu = unary("ReluBackward0", (v) => (v > 0 ? v : v === v ? 0 : v), (g, _x, out) => g.mul(out.gt(0)));
 export const abs = unary("AbsBackward0", Math.abs, (g, x) => g.mul(map1(x, Math.sign)));
 
 // NOTE: at ties the gradient is split in half between the two inputs, as in PyTorch
-export const maximum = binary("maximum", "MaximumBackward0", maxOf, (g, a, b) => tieShare(g, a.gt(b), a.eq(b)), (g, a, b) => tieShare(g, b.gt(a), a.eq(b)));
-export const minimum = binary("minimum", "MinimumBackward0", minOf, (g, a, b) => tieShare(g, a.lt(b), a.eq(b)), (g, a, b) => tieShare(g, b.lt(a), a.eq(b)));
+export const maximum = binary("maximum", "MaximumBackward0", eachPair(maxOf), (g, a, b) => tieShare(g, a.gt(b), a.eq(b)), (g, a, b) => tieShare(g, b.gt(a), a.eq(b)));
+export const minimum = binary("minimum", "MinimumBackward0", eachPair(minOf), (g, a, b) => tieShare(g, a.lt(b), a.eq(b)), (g, a, b) => tieShare(g, b.lt(a), a.eq(b)));
 
 function maxOf(x: number, y: number): number {
   return x !== x || y !== y ? NaN : x > y ? x : y;
@@ -108,7 +145,7 @@ export function clamp(x: Tensor, bounds: { min?: number | null; max?: number | n
 
 export const sign = unary("SignBackward0", Math.sign, (g) => g.mul(0), false);
 export function clone(x: Tensor): Tensor {
-  return record(new Tensor(x._values.slice(), x._shape, x.dtype), "CloneBackward0", [x], (g) => [g], false);
+  return record(x._copy(), "CloneBackward0", [x], (g) => [g], false);
 }
 
 /** `.float()`: a float tensor as is; a bool tensor converted (no history, like any conversion of a bool). */

@@ -4,6 +4,7 @@ import { RuntimeError } from "../errors.js";
 import { Tensor } from "../tensor.js";
 import { squeezeDims } from "./movement.js";
 import { wasmMatmul } from "../wasm/matmul.js";
+import { floats } from "../storage.js";
 
 const WASM_FROM = 16 ** 3;
 
@@ -24,7 +25,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   }
   let s = 0;
   for (let i = 0; i < a._values.length; i++) s += a._values[i] * b._values[i];
-  const out = new Tensor(Float32Array.of(s), []);
+  const out = Tensor._scalar(s);
   return record(out, "DotBackward0", [a, b], (g) => [a.requires_grad ? b.mul(g) : null, b.requires_grad ? a.mul(g) : null]);
 }
 
@@ -50,7 +51,7 @@ function matmulKernel(A: Operand2d, B: Operand2d, m: number, k: number, n: numbe
     if (out !== null) return out;
   }
   const a = A.values, b = B.values, ar = A.row, ac = A.col, br = B.row, bc = B.col;
-  const out = new Float32Array(m * n);
+  const out = floats(m * n);
   const m4 = m - (m % 4), n4 = n - (n % 4);
   for (let i = 0; i < m4; i += 4) {
     for (let j = 0; j < n4; j += 4) {

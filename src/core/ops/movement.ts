@@ -3,6 +3,7 @@ import { record, sameShape } from "../autograd.js";
 import { IndexError, RuntimeError } from "../errors.js";
 import { broadcastIndex, checkInt, checkSizes, contiguousStrides, numelOf, walkIndex, wrapDim, type Shape } from "../shape.js";
 import { Tensor } from "../tensor.js";
+import { floats } from "../storage.js";
 
 const NOT_VIEWABLE =
   "view size is not compatible with input tensor's size and stride (at least one dimension spans across two " +
@@ -45,7 +46,7 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
 }
 
 export function contiguous(x: Tensor): Tensor {
-  const out = new Tensor(x._values.slice(), x._shape, x.dtype);
+  const out = x._copy();
   return record(out, "CloneBackward0", [x], (g) => [g], false);
 }
 
@@ -69,10 +70,10 @@ export function expand(x: Tensor, sizes: Shape): Tensor {
   checkSizes(shape);
   if (sameShape(shape, x._shape)) return alias(x, shape, "ExpandBackward0");
   let out: Float32Array;
-  if (x._values.length === 1) out = new Float32Array(numelOf(shape)).fill(x._values[0]);
+  if (x._values.length === 1) out = floats(numelOf(shape)).fill(x._values[0]);
   else {
     const index = broadcastIndex(x._shape, shape);
-    out = new Float32Array(index.length);
+    out = floats(index.length);
     for (let i = 0; i < out.length; i++) out[i] = x._values[index[i]];
   }
   return record(new Tensor(out, shape, x.dtype), "ExpandBackward0", [x], (g) => [g.sum_to_size(x._shape)], false);
@@ -83,7 +84,7 @@ function permuteCopy(x: Tensor, dims: readonly number[]): Tensor {
   const shape = dims.map((d) => x._shape[d]);
   const strides = contiguousStrides(x._shape);
   const index = walkIndex(shape, dims.map((d) => strides[d]));
-  const out = new Float32Array(index.length), src = x._values;
+  const out = floats(index.length), src = x._values;
   for (let i = 0; i < out.length; i++) out[i] = src[index[i]];
   const result = new Tensor(out, shape, x.dtype);
   result._contiguous = dims.every((d, i) => d === i || x._shape[d] === 1);
@@ -159,11 +160,11 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
     throw new IndexError(`select(): index ${index} out of range for tensor of size [${x._shape.join(", ")}] at dimension ${d}`);
   }
   const positions = slicePositions(x._shape, d, index < 0 ? index + size : index);
-  const out = new Float32Array(positions.length);
+  const out = floats(positions.length);
   for (let i = 0; i < out.length; i++) out[i] = x._values[positions[i]];
   const shape = x._shape.filter((_, i) => i !== d);
   return record(new Tensor(out, shape, x.dtype), "SelectBackward0", [x], (g) => {
-    const grad = new Float32Array(x._values.length);
+    const grad = floats(x._values.length);
     positions.forEach((p, i) => (grad[p] = g._values[i]));
     return [new Tensor(grad, x._shape)];
   }, false);

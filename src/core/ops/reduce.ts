@@ -1,11 +1,12 @@
 // Reductions: sum, mean, max/min, norm. Backward broadcasts the output gradient back over the reduced dims.
-import { record } from "../autograd.js";
+import { isRecorded, record } from "../autograd.js";
 import { RuntimeError, TorchTypeError, typeName } from "../errors.js";
 import { broadcastIndex, numelOf, wrapDim, type Shape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { maximum, minimum } from "./elementwise.js";
 import { map1 } from "./kernels.js";
 import { where } from "./compare.js";
+import { floats } from "../storage.js";
 
 export type Dims = number | number[] | null | undefined;
 
@@ -13,46 +14,87 @@ interface Reduction {
   /** The output shape with reduced dims kept as 1, and the shape returned to the caller. */
   keepShape: number[];
   outShape: number[];
-  /** For each input element, the output element it folds into; null when all fold into one. */
-  target: Int32Array | null;
+  /** How many output elements there are, and how many input elements fold into each. */
+  size: number;
   count: number;
+  /** The input seen as [outer, count, inner] blocks when the reduced dims are adjacent (size-1 dims aside). */
+  outer: number;
+  inner: number;
+  /** Otherwise, for each input element, the output element it folds into. */
+  target: Int32Array | null;
 }
 
 function plan(x: Tensor, dims: Dims, keepdim: boolean): Reduction {
-  const ndim = x._shape.length;
-  const list = dims === null || dims === undefined ? [...x._shape.keys()] : Array.isArray(dims) ? dims : [dims];
-  const reduced = new Set<number>();
-  for (const d of list) {
-    const w = wrapDim(d, ndim);
-    if (reduced.has(w)) throw new RuntimeError(`dim ${w} appears multiple times in the list of dims`);
-    reduced.add(w);
+  const shape = x._shape;
+  if (dims === null || dims === undefined) {
+    const keepShape = shape.map(() => 1);
+    return { keepShape, outShape: keepdim ? keepShape : [], size: 1, count: x._values.length, outer: 1, inner: 1, target: null };
   }
-  const keepShape = x._shape.map((s, i) => (reduced.has(i) ? 1 : s));
-  const outShape = keepdim ? keepShape : x._shape.filter((_, i) => !reduced.has(i));
-  const count = x._shape.reduce((n, s, i) => (reduced.has(i) ? n * s : n), 1);
-  const target = numelOf(keepShape) === 1 ? null : broadcastIndex(keepShape, x._shape);
-  return { keepShape, outShape, target, count };
+  const reduced = reducedDims(shape, dims);
+  const keepShape = shape.map((s, i) => (reduced[i] ? 1 : s));
+  const outShape = keepdim ? keepShape : shape.filter((_, i) => !reduced[i]);
+  const moving: number[] = []; // the reduced dims that move through the input (not of size 1)
+  for (let i = 0; i < shape.length; i++) if (reduced[i] && shape[i] !== 1) moving.push(i);
+  const count = moving.reduce((n, i) => n * shape[i], 1);
+  const first = moving[0] ?? shape.length, last = moving.at(-1) ?? shape.length - 1;
+  const adjacent = shape.every((s, i) => i < first || i > last || reduced[i] || s === 1);
+  const outer = numelOf(shape.slice(0, first)), inner = numelOf(shape.slice(last + 1)), size = numelOf(keepShape);
+  return { keepShape, outShape, size, count, outer, inner, target: adjacent ? null : broadcastIndex(keepShape, shape) };
 }
 
-function fold(x: Tensor, r: Reduction, init: number, step: (acc: number, v: number) => number): Float64Array {
-  const acc = new Float64Array(numelOf(r.keepShape)).fill(init);
-  const v = x._values, t = r.target;
-  if (t === null) {
-    let a = init;
-    for (let i = 0; i < v.length; i++) a = step(a, v[i]);
-    acc[0] = a;
-  } else {
-    for (let i = 0; i < v.length; i++) acc[t[i]] = step(acc[t[i]], v[i]);
+/** For each dim, whether it is reduced, with PyTorch's errors for a bad or repeated dim. */
+function reducedDims(shape: Shape, dims: number | number[]): boolean[] {
+  const reduced = shape.map(() => false);
+  for (const d of Array.isArray(dims) ? dims : [dims]) {
+    const w = wrapDim(d, shape.length);
+    if (reduced[w]) throw new RuntimeError(`dim ${w} appears multiple times in the list of dims`);
+    reduced[w] = true;
+  }
+  return reduced;
+}
+
+/** float64 accumulators, reused: a fold's result is read before the next fold. */
+let scratch = new Float64Array(64);
+
+/** Folds the reduced elements of `x` into one float64 accumulator per output, in input order; a null step adds. */
+function fold(x: Tensor, r: Reduction, init: number, step: ((acc: number, v: number) => number) | null): Float64Array {
+  const size = r.size, v = x._values, t = r.target;
+  if (scratch.length < size) scratch = new Float64Array(size);
+  const acc = scratch.fill(init, 0, size);
+  if (t !== null) {
+    for (let i = 0; i < v.length; i++) acc[t[i]] = step === null ? acc[t[i]] + v[i] : step(acc[t[i]], v[i]);
+    return acc;
+  }
+  const { outer, count, inner } = r;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < inner; j++) {
+      // one output's elements lie `inner` apart: fold them in a local, in input order
+      let a = acc[o * inner + j];
+      for (let c = 0, i = o * count * inner + j; c < count; c++, i += inner) a = step === null ? a + v[i] : step(a, v[i]);
+      acc[o * inner + j] = a;
+    }
   }
   return acc;
 }
 
-/** The gradient of a reduction's output, spread back over the input's shape. */
-const spread = (g: Tensor, r: Reduction, x: Tensor): Tensor => g.reshape(r.keepShape).expand(x._shape);
+/** The output of a reduction: each accumulator through `f`, rounded to float32. */
+function result(acc: Float64Array, r: Reduction, f: (s: number) => number): Tensor {
+  const out = floats(r.size);
+  for (let i = 0; i < out.length; i++) out[i] = f(acc[i]);
+  return new Tensor(out, r.outShape);
+}
+
+/** The gradient of a reduction's output, spread back over the input's shape and divided by `divisor`. */
+function spread(g: Tensor, r: Reduction, x: Tensor, divisor = 1): Tensor {
+  if (g._values.length === 1) return new Tensor(floats(x._values.length).fill(g._values[0] / Math.fround(divisor)), x._shape);
+  const wide = g.reshape(r.keepShape).expand(x._shape);
+  return divisor === 1 ? wide : wide.div(divisor);
+}
 
 export function sum(x: Tensor, dim?: Dims, keepdim = false): Tensor {
   const r = plan(x, dim, keepdim);
-  const out = new Tensor(Float32Array.from(fold(x, r, 0, (a, v) => a + v)), r.outShape);
+  const out = result(fold(x, r, 0, null), r, (s) => s);
+  if (!isRecorded(x)) return out;
   const name = dim === null || dim === undefined ? "SumBackward0" : "SumBackward1";
   return record(out, name, [x], (g) => [spread(g, r, x)], false);
 }
@@ -64,10 +106,11 @@ export function mean(x: Tensor, dim?: Dims, keepdim = false): Tensor {
     );
   }
   const r = plan(x, dim, keepdim);
-  const out = new Tensor(Float32Array.from(fold(x, r, 0, (a, v) => a + v), (s) => s / r.count), r.outShape);
+  const out = result(fold(x, r, 0, null), r, (s) => s / r.count);
+  if (!isRecorded(x)) return out;
   const all = dim === null || dim === undefined;
   // NOTE: PyTorch's MeanBackward1 saves a tensor (so a second backward needs retain_graph); MeanBackward0 does not
-  return record(out, all ? "MeanBackward0" : "MeanBackward1", [x], (g) => [spread(g, r, x).div(r.count)], !all);
+  return record(out, all ? "MeanBackward0" : "MeanBackward1", [x], (g) => [spread(g, r, x, r.count)], !all);
 }
 
 /** Sums a gradient down to `shape` (the engine's broadcast reduction). */
@@ -80,9 +123,13 @@ export function sum_to_size(x: Tensor, shape: Shape): Tensor {
     if (target !== 1 && target !== x._shape[i]) throw notExpandable(shape, x._shape);
     if (i < lead || (target === 1 && x._shape[i] !== 1)) dims.push(i);
   }
-  if (dims.length === 0 || x._values.length === numelOf(shape)) return x.reshape(shape); // only size-1 dims differ
-  return sum(x, dims, true).reshape(shape);
+  // NOTE: the engine's calls record no graph, so a view serves where only size-1 dims differ
+  if (dims.length === 0 || x._values.length === numelOf(shape)) return isRecorded(x) ? x.reshape(shape) : view(x, shape);
+  const summed = sum(x, dims, true);
+  return isRecorded(x) ? summed.reshape(shape) : view(summed, shape);
 }
+
+const view = (x: Tensor, shape: Shape): Tensor => new Tensor(x._values, shape, x.dtype);
 
 const notExpandable = (shape: Shape, from: Shape): RuntimeError =>
   new RuntimeError(`size {${shape.join(", ")}} is not expandable to size {${from.join(", ")}}.`);
@@ -100,7 +147,7 @@ function extreme(op: "max" | "min", x: Tensor, other: Tensor | undefined): Tenso
   const better = op === "max" ? (a: number, v: number) => (v > a || v !== v ? v : a) : (a: number, v: number) => (v < a || v !== v ? v : a);
   let best = x._values[0];
   for (const v of x._values) if (best === best) best = better(best, v);
-  const out = new Tensor(Float32Array.of(best), []);
+  const out = Tensor._scalar(best);
   const name = op === "max" ? "MaxBackward1" : "MinBackward1";
   // NOTE: the gradient is shared evenly by every element equal to the extreme value
   return record(out, name, [x], (g) => {
@@ -112,16 +159,20 @@ function extreme(op: "max" | "min", x: Tensor, other: Tensor | undefined): Tenso
 export const max = (x: Tensor, other?: Tensor): Tensor => extreme("max", x, other);
 export const min = (x: Tensor, other?: Tensor): Tensor => extreme("min", x, other);
 
+function pNorm(x: Tensor, r: Reduction, p: number): Tensor {
+  if (p === Infinity) return result(fold(x, r, 0, (a, v) => Math.max(a, Math.abs(v))), r, (s) => s);
+  // NOTE: a float32 square is exact in float64, and sqrt is correctly rounded where pow(s, 1/2) may not be
+  if (p === 2) return result(fold(x, r, 0, (a, v) => a + v * v), r, Math.sqrt);
+  return result(fold(x, r, 0, (a, v) => a + Math.pow(Math.abs(v), p)), r, (s) => Math.pow(s, 1 / p));
+}
+
 /** The vector p-norm over `dim` (all elements by default); PyTorch's `linalg.vector_norm`. */
 export function norm(x: Tensor, p = 2, dim?: Dims, keepdim = false): Tensor {
   if (typeof p !== "number") throw new TorchTypeError(`norm(): argument 'p' must be Number, not ${typeName(p)}`);
   if (!(p > 0)) throw new RuntimeError(`autograd-ex: norm supports p > 0, got ${p}`);
   const r = plan(x, dim, keepdim);
-  const acc =
-    p === Infinity
-      ? fold(x, r, 0, (a, v) => Math.max(a, Math.abs(v)))
-      : fold(x, r, 0, (a, v) => a + Math.pow(Math.abs(v), p)).map((s) => Math.pow(s, 1 / p));
-  const out = new Tensor(Float32Array.from(acc), r.outShape);
+  const out = pNorm(x, r, p);
+  if (!isRecorded(x)) return out;
   return record(out, "NormBackward1", [x], (g) => {
     const n = out.reshape(r.keepShape);
     if (p === Infinity) {
