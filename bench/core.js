@@ -30,6 +30,34 @@ export const workloads = {
     });
   },
 
+  chain_rule({ a: a0, b: b0 }) {
+    const [a, b] = [a0, b0].map((v) => torch.tensor([v], { requires_grad: true }));
+    return workload([a, b], () => {
+      const c = a.add(b);
+      const d = b.add(1);
+      c.mul(d).backward();
+    });
+  },
+
+  mean_square({ n }) {
+    const x = torch.ones(n, n, { requires_grad: true });
+    return workload([x], () => {
+      const y = x.add(2);
+      y.mul(y).mul(3).mean().backward();
+    });
+  },
+
+  doubling({ n, seed, gradient }) {
+    torch.manual_seed(seed);
+    const x = torch.randn(n, { requires_grad: true });
+    const v = torch.tensor(gradient);
+    return workload([x], () => {
+      let y = x.mul(2);
+      while (y.data.norm().item() < 1000) y = y.mul(2);
+      y.backward(v);
+    });
+  },
+
   matmul({ n, seed }) {
     torch.manual_seed(seed);
     const a = torch.randn(n, n, { requires_grad: true });

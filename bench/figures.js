@@ -5,6 +5,9 @@
 /** @typedef {{ anchor: string, speedup: number, source: string }} Target  met when anchor time ÷ ours ≥ speedup */
 /** @typedef {{ name: string, title: string, params: object, anchors: string[], target?: Target }} Figure */
 
+/** Issue 7's figures for tutorial-scale graphs: at least 20× PyTorch eager, with TF.js alongside. */
+const TUTORIAL_SCALE = { anchors: ["torch", "tfjs"], target: { anchor: "torch", speedup: 20, source: "issue 7" } };
+
 /** @type {Figure[]} */
 export const FIGURES = [
   {
@@ -13,6 +16,24 @@ export const FIGURES = [
     params: { x: 4, y: 5, z: 6 },
     anchors: ["torch", "tfjs"],
     target: { anchor: "torch", speedup: 20, source: "issue 2" },
+  },
+  {
+    name: "chain_rule",
+    title: "notebook c = a+b, d = b+1, e = c·d fwd+bwd, 1-element",
+    params: { a: 2, b: 1 },
+    ...TUTORIAL_SCALE,
+  },
+  {
+    name: "mean_square",
+    title: "notebook 3(x+2)², mean, fwd+bwd, 2×2",
+    params: { n: 2 },
+    ...TUTORIAL_SCALE,
+  },
+  {
+    name: "doubling",
+    title: "notebook y = 2ᵏx while ‖y‖ < 1000, backward(v), 3 elements",
+    params: { n: 3, seed: 0, gradient: [0.1, 1.0, 0.0001] },
+    ...TUTORIAL_SCALE,
   },
   {
     name: "matmul",
@@ -25,12 +46,13 @@ export const FIGURES = [
     name: "perceptron",
     title: "perceptron w·x + b fwd+bwd, 5 elements",
     params: { n: 5, seed: 0 },
-    anchors: ["torch"],
+    ...TUTORIAL_SCALE,
   },
   {
     name: "mlp_step",
     title: "MLP 2→16→16→1 tanh, MSE, SGD step, batch 64",
     params: { sizes: [2, 16, 16, 1], batch: 64, lr: 0.01, seed: 0 },
     anchors: ["torch"],
+    target: { anchor: "torch", speedup: 3, source: "issue 7" },
   },
 ];

@@ -51,6 +51,34 @@ function workloadsFor(tf) {
       const grads = tf.grads(f);
       return workload(() => grads(inputs));
     },
+    chain_rule({ a, b }) {
+      const inputs = [a, b].map((v) => tf.tensor1d([v]));
+      const grads = tf.grads((a, b) => tf.mul(tf.add(a, b), tf.add(b, 1)));
+      return workload(() => grads(inputs));
+    },
+    mean_square({ n }) {
+      const inputs = [tf.ones([n, n])];
+      const grads = tf.grads((x) => {
+        const y = tf.add(x, 2);
+        return tf.mean(tf.mul(tf.mul(y, y), 3));
+      });
+      return workload(() => grads(inputs));
+    },
+    doubling({ n, seed, gradient }) {
+      const inputs = randnLists(seed, [n]).map((values) => tf.tensor1d(values));
+      const v = tf.tensor1d(gradient);
+      const grads = tf.grads((x) => {
+        let y = tf.mul(x, 2);
+        while (tf.norm(y).dataSync()[0] < 1000) y = tf.mul(y, 2);
+        return y;
+      });
+      return workload(() => grads(inputs, v));
+    },
+    perceptron({ n, seed }) {
+      const [w, x, b] = randnLists(seed, [n], [n], [1]).map((values) => tf.tensor1d(values));
+      const grads = tf.grads((w, b) => tf.add(tf.dot(w, x), b));
+      return workload(() => grads([w, b]));
+    },
     matmul({ n, seed }) {
       const inputs = randnLists(seed, [n, n], [n, n]).map((values) => tf.tensor2d(values));
       const grads = tf.grads((a, b) => tf.sum(tf.matMul(a, b)));

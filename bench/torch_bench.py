@@ -33,6 +33,35 @@ def scalar_graph(x, y, z):
     return workload([x, y, z], iteration)
 
 
+def chain_rule(a, b):
+    a, b = (torch.tensor([float(v)], requires_grad=True) for v in (a, b))
+    def iteration():
+        c = a + b
+        d = b + 1
+        (c * d).backward()
+    return workload([a, b], iteration)
+
+
+def mean_square(n):
+    x = torch.ones(n, n, requires_grad=True)
+    def iteration():
+        y = x + 2
+        (y * y * 3).mean().backward()
+    return workload([x], iteration)
+
+
+def doubling(n, seed, gradient):
+    torch.manual_seed(seed)
+    x = torch.randn(n, requires_grad=True)
+    v = torch.tensor(gradient)
+    def iteration():
+        y = x * 2
+        while y.data.norm() < 1000:
+            y = y * 2
+        y.backward(v)
+    return workload([x], iteration)
+
+
 def matmul(n, seed):
     torch.manual_seed(seed)
     a = torch.randn(n, n, requires_grad=True)
@@ -68,7 +97,8 @@ def mlp_step(sizes, batch, lr, seed):
     return workload(params, iteration)
 
 
-WORKLOADS = {"scalar_graph": scalar_graph, "matmul": matmul, "perceptron": perceptron, "mlp_step": mlp_step}
+WORKLOADS = {"scalar_graph": scalar_graph, "chain_rule": chain_rule, "mean_square": mean_square, "doubling": doubling,
+             "matmul": matmul, "perceptron": perceptron, "mlp_step": mlp_step}
 
 
 def time_batch(step, n):
