@@ -102,6 +102,16 @@ describe("Generator draws match PyTorch", () => {
     const replayed = new Generator(seed);
     expect(Array.from(default_generator.randn(5))).toEqual(Array.from(replayed.randn(5)));
   });
+
+  it("seeds a generator from the OS at its first draw, and not at all when manual_seed comes first", () => {
+    const [first, second] = [Generator.seededByOs(), Generator.seededByOs()];
+    const draws = [Array.from(first.rand(4)), Array.from(second.rand(4))];
+    expect(draws[0]).not.toEqual(draws[1]);
+    expect(Array.from(new Generator(first.initial_seed()).rand(4))).toEqual(draws[0]);
+    const seeded = Generator.seededByOs().manual_seed(0);
+    expect(seeded.initial_seed()).toBe(0n);
+    expect(Array.from(seeded.randn(5))).toEqual(Array.from(new Generator(0).randn(5)));
+  });
 });
 
 describe("seeds", () => {

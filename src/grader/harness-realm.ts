@@ -21,18 +21,23 @@ export interface Realm {
   core: typeof Core;
 }
 
-/** A new realm with the core loaded in it; `globals` are the values of NODE_GLOBALS the solution gets. */
-export function newRealm(globals: Record<string, unknown>): Realm {
+/** Makes `name` a global of the realm whose value is read from `host` when first used, then is a plain one. */
+function lend(global: Record<string, unknown>, host: Record<string, unknown>, name: string): void {
+  const settle = (value: unknown) => Object.defineProperty(global, name, { value, writable: true, configurable: true });
+  // NOTE: lazily, as Node's own globals are: reading `crypto` loads webcrypto (~5 ms), which most runs never use
+  Object.defineProperty(global, name, {
+    get: () => (settle(host[name]), host[name]),
+    set: settle,
+    configurable: true,
+  });
+}
+
+/** A new realm with the core loaded in it; the solution gets the NODE_GLOBALS of `host` (the harness's). */
+export function newRealm(host: Record<string, unknown>): Realm {
   const context = createContext({}, { codeGeneration: { strings: false, wasm: true } });
   const global = new Script("globalThis").runInContext(context) as Record<string, unknown>;
-  for (const name of NODE_GLOBALS) if (name in globals) global[name] = globals[name];
+  for (const name of NODE_GLOBALS) if (name in host) lend(global, host, name);
   global.global = global;
   core ??= new Script(source, { filename: "autograd-ex/core.js" });
   return { context, core: core.runInContext(context) as typeof Core };
-}
-
-/** The Node globals as the harness has set them up, read once before any solution runs. */
-export function nodeGlobals(): Record<string, unknown> {
-  const host = globalThis as unknown as Record<string, unknown>;
-  return Object.fromEntries(NODE_GLOBALS.filter((name) => name in host).map((name) => [name, host[name]]));
 }

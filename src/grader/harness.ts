@@ -9,7 +9,7 @@ import { Readable, Writable } from "node:stream";
 import { types } from "node:util";
 import { compileFunction } from "node:vm";
 import { describe, describeThrown, errorLine, jsonText, useTensorClass } from "./harness-describe.js";
-import { newRealm, nodeGlobals, type Realm } from "./harness-realm.js";
+import { newRealm, type Realm } from "./harness-realm.js";
 import { LIMITS, type Job, type JobCheck, type JobModule } from "./protocol.js";
 import type { Input } from "./spec.js";
 
@@ -156,7 +156,7 @@ function closeDoors(): void {
 
 async function main(): Promise<void> {
   closeDoors();
-  const globals = nodeGlobals();
+  const globals = globalThis as unknown as Record<string, unknown>; // as closeDoors left them
   let ahead: Realm | undefined = newRealm(globals); // made while the parent may still be bundling
   // NOTE: a job that cannot be read (the parent is gone: empty stdin) throws here and ends the process
   const job = JSON.parse(readFileSync(0, "utf8")) as Job;
