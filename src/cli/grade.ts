@@ -2,9 +2,9 @@
 // configuration (never a student's own), then write the gradebook to --out and print a table.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { gradeBatch, inShard, listStudents, type Shard } from "../grader/batch.js";
+import { gradeBatch, inShard, listStudents, type Shard, type StudentReport } from "../grader/batch.js";
 import { gradeSettings, loadConfig, withHints, type CliSettings } from "../grader/config.js";
-import { gradesTable, writeGradebook, GRADES_FILE, STUDENTS_DIR } from "../grader/gradebook.js";
+import { gradesTable, writeGradebook, writeStudentReport, GRADES_FILE, STUDENTS_DIR } from "../grader/gradebook.js";
 import { graderVersion, sha256 } from "../grader/provenance.js";
 import { questionChecks } from "../grader/grade.js";
 import { loadManifest } from "../grader/spec.js";
@@ -32,7 +32,11 @@ export async function gradeCommand(dir: string, options: GradeCommandOptions, io
 
   const started = performance.now();
   const bar = progress(students.length, options.tty, io.err);
-  const reports = await gradeBatch(students, { root, questions, limits, options: settings, jobs: options.jobs, onGraded: bar.graded });
+  const onGraded = (report: StudentReport) => {
+    writeStudentReport(out, report);
+    bar.graded(report);
+  };
+  const reports = await gradeBatch(students, { root, questions, limits, options: settings, jobs: options.jobs, onGraded });
   bar.finish();
   const seconds = (performance.now() - started) / 1000;
 

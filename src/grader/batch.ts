@@ -21,6 +21,20 @@ export interface Shard {
 /** One student's JSON report: the `--json` report with the student's name and the time their grading took. */
 export type StudentReport = { student: string; duration_ms: number } & ReturnType<typeof jsonObject>;
 
+/** What the gradebook keeps of a report once it is on disk: a class's grades in memory stay small. */
+export type GradeRow = Pick<StudentReport, "student" | "score" | "status" | "files_sha256" | "duration_ms"> & {
+  checks: { name: string; score: number }[];
+};
+
+export const gradeRow = ({ student, score, status, files_sha256, duration_ms, checks }: GradeRow): GradeRow => ({
+  student,
+  score,
+  status,
+  files_sha256,
+  duration_ms,
+  checks: checks.map(({ name, score }) => ({ name, score })),
+});
+
 export const BAD_SHARD = (value: string) => `--shard ${value}: expected i/n with 1 ≤ i ≤ n, e.g. 2/4`;
 export const NO_STUDENTS = (dir: string) => `no student workspaces in ${dir}: each student's workspace is a folder in it`;
 
@@ -55,6 +69,7 @@ export interface Batch {
   /** `seed` is the batch's: each student gets their own, derived from it and their name. */
   options: GradeOptions;
   jobs: number;
+  /** Each student's report as soon as it is made (to write it out): gradeBatch keeps only its row. */
   onGraded?: (report: StudentReport) => void;
 }
 
@@ -86,10 +101,10 @@ async function pool<T, R>(items: T[], jobs: number, work: (item: T) => Promise<R
   return results;
 }
 
-export function gradeBatch(students: string[], batch: Batch): Promise<StudentReport[]> {
+export function gradeBatch(students: string[], batch: Batch): Promise<GradeRow[]> {
   return pool(students, batch.jobs, async (student) => {
     const report = await gradeStudent(student, batch);
     batch.onGraded?.(report);
-    return report;
+    return gradeRow(report);
   });
 }

@@ -1,6 +1,6 @@
 // The gradebook's CSV: RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
 import { describe, expect, it } from "vitest";
-import type { StudentReport } from "./batch.js";
+import { gradeRow, type StudentReport } from "./batch.js";
 import { gradesCsv, gradesTable } from "./gradebook.js";
 
 const report = (student: string, scores: Record<string, number>, extra: Partial<StudentReport> = {}): StudentReport =>
@@ -35,5 +35,18 @@ describe("gradesTable", () => {
     expect(gradesTable([report("ann", { a: 7 }), report("bob\x1b[31m", { a: 10 }, { status: "pass" })])).toBe(
       "Student  Score  Status  Time\nann      7/10   fail    1.2 s\nbob      10/10  pass    1.2 s\n",
     );
+  });
+});
+
+describe("gradeRow", () => {
+  it("keeps of a report only what the CSV and the table need, and they come out the same", () => {
+    const full = report("ann", { check_q1: 2 }, {
+      checks: [{ name: "check_q1", score: 2, message: "m".repeat(5000), assertions: [{ text: "t", status: "pass" }] }],
+      seed: 7,
+    } as unknown as Partial<StudentReport>);
+    const row = gradeRow(full);
+    expect(row).toEqual({ student: "ann", score: full.score, status: "fail", files_sha256: "ab", duration_ms: 1234, checks: [{ name: "check_q1", score: 2 }] });
+    expect(gradesCsv([row], ["check_q1"])).toBe(gradesCsv([full], ["check_q1"]));
+    expect(gradesTable([row])).toBe(gradesTable([full]));
   });
 });

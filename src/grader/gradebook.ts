@@ -2,7 +2,7 @@
 // batch.json saying how they were graded; and merging the folders of a sharded run into one gradebook.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Shard, StudentReport } from "./batch.js";
+import type { GradeRow, Shard, StudentReport } from "./batch.js";
 import { ToolError } from "./errors.js";
 import { sanitize } from "./output.js";
 import { formatPoints } from "./summary.js";
@@ -32,7 +32,7 @@ const csvCell = (value: string | number): string => {
 };
 
 /** student, one score per check, total, max, status, graded-file hash, duration: RFC 4180 lines. */
-export function gradesCsv(reports: StudentReport[], checks: string[]): string {
+export function gradesCsv(reports: GradeRow[], checks: string[]): string {
   const header = ["student", ...checks, "total", "max", "status", "files_sha256", "duration_ms"];
   const rows = reports.map((report) => {
     const scores = new Map(report.checks.map((check) => [check.name, check.score]));
@@ -43,7 +43,7 @@ export function gradesCsv(reports: StudentReport[], checks: string[]): string {
 }
 
 /** The table printed at the end: student, score, status, time. */
-export function gradesTable(reports: StudentReport[]): string {
+export function gradesTable(reports: GradeRow[]): string {
   const rows = [["Student", "Score", "Status", "Time"], ...reports.map((r) => [
     sanitize(r.student),
     `${formatPoints(r.score.score)}/${formatPoints(r.score.max_score)}`,
@@ -54,14 +54,26 @@ export function gradesTable(reports: StudentReport[]): string {
   return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col])).join("  ").trimEnd()).join("\n") + "\n";
 }
 
-export function writeGradebook(out: string, reports: StudentReport[], info: BatchInfo): void {
+const cannotWrite = (out: string, error: unknown) => new ToolError(`cannot write the gradebook to ${out}: ${(error as Error).message}`);
+
+/** A student's report into `out`/students/, as soon as it is made. */
+export function writeStudentReport(out: string, report: StudentReport): void {
   try {
     mkdirSync(join(out, STUDENTS_DIR), { recursive: true });
-    for (const report of reports) writeFileSync(join(out, STUDENTS_DIR, `${report.student}.json`), JSON.stringify(report, null, 2) + "\n");
-    writeFileSync(join(out, GRADES_FILE), gradesCsv(reports, info.checks));
+    writeFileSync(join(out, STUDENTS_DIR, `${report.student}.json`), JSON.stringify(report, null, 2) + "\n");
+  } catch (error) {
+    throw cannotWrite(out, error);
+  }
+}
+
+/** grades.csv and batch.json, once every student's report is written. */
+export function writeGradebook(out: string, rows: GradeRow[], info: BatchInfo): void {
+  try {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, GRADES_FILE), gradesCsv(rows, info.checks));
     writeFileSync(join(out, BATCH_FILE), JSON.stringify(info, null, 2) + "\n");
   } catch (error) {
-    throw new ToolError(`cannot write the gradebook to ${out}: ${(error as Error).message}`);
+    throw cannotWrite(out, error);
   }
 }
 
