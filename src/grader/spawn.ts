@@ -62,7 +62,13 @@ export function startSpareFor(args: string[], heapMb = DEFAULT_HEAP_MB): void {
   spare = startHarness(heapMb);
   spare.process.on("error", () => {}); // a spare that failed to start is not taken
   spare.process.stdin!.on("error", () => {});
-  process.once("exit", () => spare && discard(spare));
+  process.once("exit", discardSpare);
+}
+
+/** Kills the spare if no Child took it. NOTE: its pipes would otherwise keep the process from ending. */
+export function discardSpare(): void {
+  if (spare !== undefined) discard(spare);
+  spare = undefined;
 }
 
 /** The spare, if there is one with this heap limit that is still running; else undefined. */

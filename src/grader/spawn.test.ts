@@ -1,0 +1,53 @@
+// The spare child `check` starts before its CLI loads: only for commands that will use it, taken once, and
+// never left behind (needs `npm run build`: the harness and bin/autograd-ex.cjs).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { paths } from "./paths.js";
+import { DEFAULT_HEAP_MB, discard, startSpareFor, takeSpare, type Started } from "./spawn.js";
+
+const taken: Started[] = [];
+afterEach(() => taken.splice(0).forEach(discard));
+
+const take = (heapMb = DEFAULT_HEAP_MB): Started | undefined => {
+  const spare = takeSpare(heapMb);
+  if (spare) taken.push(spare);
+  return spare;
+};
+
+describe("the spare child", () => {
+  it("is started for `check` of questions, and taken once", () => {
+    startSpareFor(["check", "q2", "--json"]);
+    const spare = take();
+    expect(spare?.process.pid).toBeGreaterThan(0);
+    expect(existsSync(spare!.cwd)).toBe(true);
+    expect(take()).toBeUndefined();
+  });
+
+  it("is not started for other commands, problems or help", () => {
+    for (const args of [["grade", "class"], ["check", "p1"], ["check", "--help"], ["watch"], []]) {
+      startSpareFor(args);
+      expect(take(), args.join(" ")).toBeUndefined();
+    }
+  });
+
+  it("is discarded, folder and all, when the heap limit asked for is another", () => {
+    startSpareFor(["check"]);
+    const spare = takeSpare(DEFAULT_HEAP_MB * 2);
+    expect(spare).toBeUndefined();
+  });
+
+  it("is not left behind when check stops before using it", () => {
+    const scratch = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-spare-")));
+    const result = spawnSync(process.execPath, [join(paths.root, "bin", "autograd-ex.cjs"), "check", "--dir", join(scratch, "missing")], {
+      env: { ...process.env, TMPDIR: scratch },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^autograd-ex: /);
+    // the spare's working folder went with it: discard ran, after killing the process
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+});
