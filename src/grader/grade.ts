@@ -140,7 +140,10 @@ export async function grade(workspace: string, questions: Question[], limits: Li
   const timeouts = specs.map((list) => list.map((spec) => options.timeoutMs?.(spec.name) ?? limits.timeoutMs));
   const located = questions.map((question) => locate(question, workspace));
   const child = located.some((l) => l.ok) ? new Child(limits) : undefined;
-  const bundled = await Promise.all(questions.map((question, i) => bundleLocated(question, located[i], workspace, options.bundleCache)));
+  const bundled = await Promise.all(questions.map((question, i) => bundleLocated(question, located[i], workspace, options.bundleCache))).catch((error: unknown) => {
+    child?.dispose(); // esbuild itself failed: its pipes would keep this process alive
+    throw error;
+  });
   const ready = bundled.flatMap((b, i) => (b.ok ? [{ ...b, question: i }] : []));
   const checks: RunCheck[] = [];
   for (const [module, { question }] of ready.entries()) checks.push(...runChecks(specs[question], timeouts[question], module, checks.length));
