@@ -69,6 +69,9 @@ async function measureFigure(figure, anchors) {
   return { figure, ours: our, anchors: measured.map((a) => ({ ...a, speedup: speedup(a.result) })) };
 }
 
+/** "≥20×", or for a goal below 1 (at most so many times slower) "within 5×". */
+const goalText = (speedup) => (speedup >= 1 ? `≥${speedup}×` : `within ${1 / speedup}×`);
+
 function verdict(target, speedup) {
   if (Number.isNaN(speedup)) return "not measured";
   return speedup >= target.speedup ? "met" : "missed";
@@ -77,7 +80,7 @@ function verdict(target, speedup) {
 function tableRows({ figure, ours, anchors }) {
   return anchors.map(({ name, result, speedup }, i) => {
     const own = figure.targets.find((t) => t.anchor === name);
-    const target = own ? `≥${own.speedup}× ${verdict(own, speedup)}` : "";
+    const target = own ? `${goalText(own.speedup)} ${verdict(own, speedup)}` : "";
     return [
       i === 0 ? figure.title : "",
       i === 0 ? timing(ours) : "",
@@ -105,7 +108,7 @@ function targetLines(rows) {
       const { anchor, speedup: goal, source } = target;
       const { speedup } = anchors.find((a) => a.name === anchor);
       const measured = Number.isNaN(speedup) ? "" : ` (measured ${ratio(speedup)})`;
-      return `  ${source}: ${figure.name} ≥${goal}× vs ${ANCHOR_LABELS[anchor]}: ${verdict(target, speedup)}${measured}`;
+      return `  ${source}: ${figure.name} ${goalText(goal)} vs ${ANCHOR_LABELS[anchor]}: ${verdict(target, speedup)}${measured}`;
     }),
   );
 }
