@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { paths } from "./paths.js";
-import { DEFAULT_HEAP_MB, discard, startSpareFor, takeSpare, type Started } from "./spawn.js";
+import { DEFAULT_HEAP_MB, discard, startHarness, startSpareFor, takeSpare, type Started } from "./spawn.js";
 
 const taken: Started[] = [];
 afterEach(() => taken.splice(0).forEach(discard));
@@ -49,5 +49,13 @@ describe("the spare child", () => {
     expect(result.stderr).toMatch(/^autograd-ex: /);
     // the spare's working folder went with it: discard ran, after killing the process
     expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  it("ends by itself when its parent goes away before sending a job (stdin closes empty)", async () => {
+    const orphan = startHarness(DEFAULT_HEAP_MB);
+    taken.push(orphan);
+    const exited = new Promise<number | null>((resolve) => orphan.process.once("exit", (code) => resolve(code)));
+    orphan.process.stdin!.end();
+    expect(await exited).not.toBe(0);
   });
 });
