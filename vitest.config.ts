@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -9,6 +11,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
     testTimeout: 60_000,
+    // check keeps bundles between runs: in tests, somewhere other than the user's own cache
+    env: { AUTOGRAD_EX_CACHE: join(tmpdir(), "autograd-ex-test-bundles") },
     reporters: ["default", "./scripts/vitest-summary.js"],
   },
 });
