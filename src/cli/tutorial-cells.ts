@@ -6,7 +6,7 @@ import { format } from "node:util";
 import { compileFunction } from "node:vm";
 import * as core from "../core/index.js";
 import { graph, graphTree } from "../core/graph.js";
-import { esbuild } from "../grader/bundle.js";
+import { esbuild } from "../grader/lazy.js";
 import { ToolError } from "../grader/errors.js";
 import { paths } from "../grader/paths.js";
 

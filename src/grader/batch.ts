@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Limits } from "./child.js";
-import { sha256 } from "./crypto.js";
+import { sha256 } from "./lazy.js";
 import { ToolError } from "./errors.js";
 import { gradeRun, notGradable, type GradeOptions, type Grading } from "./grade.js";
 import { studentSeed } from "./randomized.js";

@@ -2,10 +2,10 @@
 // each import resolves are all as they were, the run skips esbuild, whose start costs more than the rest of a
 // check. Only the student's own commands use it; `grade` bundles every submission afresh.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ImportKind } from "esbuild";
+import { lazyRequire } from "./lazy.js";
 import { graderVersion } from "./provenance.js";
 
 /** One import as esbuild asked for it, and what the confining resolver answered, as JSON text. */
@@ -36,11 +36,10 @@ export function bundleCacheDir(env: NodeJS.ProcessEnv): string | null {
   return env.AUTOGRAD_EX_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "autograd-ex", "bundles");
 }
 
-let esbuildVersion: string | undefined;
+const esbuildPackage = lazyRequire<{ version: string }>("esbuild/package.json");
 
 function keyOf(entry: string, workspace: string): string {
-  esbuildVersion ??= (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
-  return JSON.stringify([graderVersion(), esbuildVersion, entry, workspace]);
+  return JSON.stringify([graderVersion(), esbuildPackage().version, entry, workspace]);
 }
 
 /** The key's file: named by a 53-bit string hash (cyrb53); a collision only costs a bundle, the key is checked. */

@@ -2,11 +2,11 @@
 // NOTE: the plugin resolves every path itself, so esbuild never reads a tsconfig.json, a package.json or a
 // node_modules folder, in the workspace or above it.
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { extname, relative, resolve, sep } from "node:path";
 import type { Message, OnResolveArgs, OnResolveResult, Plugin } from "esbuild";
 import { cachedBundle, keepBundle, type Resolution } from "./bundle-cache.js";
 import { codeFrame } from "./codeframe.js";
+import { esbuild } from "./lazy.js";
 import { sanitize } from "./output.js";
 
 export type Bundle =
@@ -16,13 +16,6 @@ export type Bundle =
 export const IMPORT_NOT_ALLOWED = (path: string): string =>
   `cannot import "${path}": a solution may import only "autograd-ex" and its own .ts or .js files in the workspace`;
 export const NOT_FOUND = (path: string): string => `Could not resolve "${path}"`;
-
-let loaded: typeof import("esbuild") | undefined;
-/**
- * esbuild, loaded when a solution is first bundled. NOTE: required, not imported: Node reads a CommonJS
- * module's exports for `import` by scanning its source, which took longer here than esbuild's own start.
- */
-export const esbuild = (): typeof import("esbuild") => (loaded ??= createRequire(import.meta.url)("esbuild") as typeof import("esbuild"));
 
 const SOURCE_EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
 /** TypeScript's convention: `import "./helper.js"` names helper.ts. */
@@ -63,20 +56,21 @@ function resolveImport(args: ImportArgs, workspace: string): OnResolveResult {
   return inside(real, workspace) && SOURCE_EXTENSIONS.includes(extname(real)) ? { path: real } : refuse;
 }
 
-/** Resolves every import with resolveImport, and notes each answer in `seen` (for the bundle cache). */
-function confine(workspace: string, seen: Resolution[]): Plugin {
+/** What bundling read, for the bundle cache: every resolver answer, and the files they named. */
+interface Reads {
+  resolutions: Resolution[];
+  files: Set<string>;
+}
+
+/** Resolves every import with resolveImport, and notes each answer in `reads`. */
+function confine(workspace: string, reads: Reads): Plugin {
   const answer = (args: ImportArgs) => {
     const result = resolveImport(args, workspace);
-    seen.push({ path: args.path, resolveDir: args.resolveDir, kind: args.kind, with: args.with, answer: JSON.stringify(result) });
+    reads.resolutions.push({ path: args.path, resolveDir: args.resolveDir, kind: args.kind, with: args.with, answer: JSON.stringify(result) });
+    if (!result.external && result.path !== undefined) reads.files.add(result.path);
     return result;
   };
   return { name: "autograd-ex-confine", setup: (b) => b.onResolve({ filter: /.*/ }, answer) };
-}
-
-/** The entry and every file an import resolved to. */
-function inputFiles(entry: string, resolutions: Resolution[]): string[] {
-  const paths = resolutions.map((r) => (JSON.parse(r.answer) as OnResolveResult)).filter((a) => !a.external && a.path !== undefined);
-  return [...new Set([entry, ...paths.map((a) => a.path!)])];
 }
 
 function describeError(error: Message, workspace: string): string {
@@ -96,7 +90,7 @@ export async function bundleSolution(entry: string, workspace: string, cacheDir:
   const cached = cacheDir === null ? null : cachedBundle(cacheDir, entry, workspace, (r) => JSON.stringify(resolveImport(r, workspace)));
   if (cached !== null) return { ok: true, ...cached };
   const { build } = esbuild();
-  const resolutions: Resolution[] = [];
+  const reads: Reads = { resolutions: [], files: new Set() };
   try {
     const result = await build({
       entryPoints: [entry],
@@ -111,11 +105,11 @@ export async function bundleSolution(entry: string, workspace: string, cacheDir:
       tsconfigRaw: "{}",
       banner: { js: '"use strict";' },
       logLevel: "silent",
-      plugins: [confine(workspace, resolutions)],
+      plugins: [confine(workspace, reads)],
     });
     const map = result.outputFiles.find((file) => file.path.endsWith(".map"))!.text;
     const code = result.outputFiles.find((file) => file.path.endsWith(".js"))!.text;
-    if (cacheDir !== null) keepBundle(cacheDir, entry, workspace, { code, map, files: inputFiles(entry, resolutions), resolutions });
+    if (cacheDir !== null) keepBundle(cacheDir, entry, workspace, { code, map, files: [...reads.files], resolutions: reads.resolutions });
     return { ok: true, code, map };
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;

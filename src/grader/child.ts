@@ -107,8 +107,9 @@ function exitReason(code: number | null, signal: string | null, output: Captured
 type Settle = { resolve: (attempt: Attempt) => void; reject: (error: ToolError) => void };
 
 /**
- * One child's life. It is spawned at once, so that Node boots while the solution is being bundled, and waits
- * for its job on stdin; then it reports phases (start → load → checks), each step under a deadline.
+ * One child's life. It is spawned at once (or taken as the spare), so that Node boots while the solutions are
+ * being bundled, and waits for its job on stdin; then it reports its steps (ready, then for each module its
+ * loading and its checks), each step under its own deadline.
  */
 export class Child {
   /** Everything the process wrote on its own stdout and stderr, for telling how it died. */

@@ -8,7 +8,7 @@ import { ToolError } from "./errors.js";
 import { questionChecks, type GradeOptions } from "./grade.js";
 import { clockSeed } from "./randomized.js";
 import type { CheckSpec, Manifest, Question } from "./spec.js";
-import { lazily } from "./zod.js";
+import { lazily } from "./lazy.js";
 
 export const CONFIG_FILE = "autograd-ex.json";
 export const DEFAULT_TIMEOUT = 3;

@@ -1,7 +1,7 @@
 // Answers written as expressions ("c + d", "(e/c)"): read with mathjs's parser, then evaluated by a small walker of
 // our own over its syntax tree that knows numbers, the graph's names, + − * / ^ and a few functions. No eval.
-import { createRequire } from "node:module";
 import type { MathNode } from "mathjs";
+import { lazyRequire } from "./lazy.js";
 
 export type Scope = Record<string, number>;
 
@@ -27,11 +27,8 @@ const FUNCTIONS: Record<string, (x: number) => number> = { sqrt: Math.sqrt, exp:
 class Unsupported extends Error {}
 
 // NOTE: mathjs's browser bundle, one file, loads in about 0.1 s; its ES modules take about 1 s.
-let mathParse: ((text: string) => MathNode) | undefined;
-function parse(text: string): MathNode {
-  mathParse ??= (createRequire(import.meta.url)("mathjs/lib/browser/math.js") as typeof import("mathjs")).parse;
-  return mathParse(text);
-}
+const mathjs = lazyRequire<typeof import("mathjs")>("mathjs/lib/browser/math.js");
+const parse = (text: string): MathNode => mathjs().parse(text);
 
 type Evaluate = (scope: Scope) => number;
 

@@ -144,19 +144,24 @@ export async function grade(workspace: string, questions: Question[], limits: Li
     child?.dispose(); // esbuild itself failed: its pipes would keep this process alive
     throw error;
   });
-  const ready = bundled.flatMap((b, i) => (b.ok ? [{ ...b, question: i }] : []));
-  const checks: RunCheck[] = [];
-  for (const [module, { question }] of ready.entries()) checks.push(...runChecks(specs[question], timeouts[question], module, checks.length));
-  if (ready.length === 0) child?.dispose();
-  const run = ready.length > 0 ? await runWorkspace(ready.map((b) => b.module), checks, limits, child) : null;
+  // each bundled question is a module of the run, its checks a slice of the run's, starting at `first`
+  const modules: JobModule[] = [], checks: RunCheck[] = [];
+  const place = bundled.map((b, i) => {
+    if (!b.ok) return null;
+    const at = { module: modules.length, first: checks.length };
+    modules.push(b.module);
+    checks.push(...runChecks(specs[i], timeouts[i], at.module, at.first));
+    return at;
+  });
+  if (modules.length === 0) child?.dispose();
+  const run = modules.length > 0 ? await runWorkspace(modules, checks, limits, child) : null;
   return questions.map((question, i) => {
     const b = bundled[i];
     if (!b.ok) return scored(notBundled(question, specs[i], b), specs[i], options);
-    const module = ready.findIndex((r) => r.question === i);
-    const outcomes = run!.outcomes.filter((_, k) => checks[k].module === module);
+    const at = place[i]!, { outcomes, outputs } = run!; // a bundled question always has its place in the run
     const context = { question: question.id, file: b.file, explainThrown: b.explain };
-    const results = specs[i].map((spec, j) => decide(spec, outcomes[j], context, timeouts[i][j]));
-    return scored({ question, file: b.file, checks: results, output: run!.outputs[module], files: bundledFiles(b.map) }, specs[i], options);
+    const results = specs[i].map((spec, j) => decide(spec, outcomes[at.first + j], context, timeouts[i][j]));
+    return scored({ question, file: b.file, checks: results, output: outputs[at.module], files: bundledFiles(b.map) }, specs[i], options);
   });
 }
 

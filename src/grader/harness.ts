@@ -38,10 +38,13 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 
 const send = (text: string): void => writeAll(CHANNEL, apply(encode, encoder, [text + "\n"]));
 
-/** A note on stderr, in order with everything else the parent reads. */
+/** Printed text for the parent, in order with everything else it reads; `more` counts what was not sent. */
+const sendOutput = (fd: 1 | 2, text: string, more = 0): void =>
+  send('{"t":"out","fd":' + fd + ',"text":' + jsonText(text, LIMITS.outputFrame) + ',"more":' + more + "}");
+
+/** A note of the harness's own on stderr. */
 function report(label: string, error: unknown): void {
-  const text = "autograd-ex: " + label + ": " + errorLine(error) + "\n";
-  send('{"t":"out","fd":2,"text":' + jsonText(text, LIMITS.outputFrame) + ',"more":0}');
+  sendOutput(2, "autograd-ex: " + label + ": " + errorLine(error) + "\n");
 }
 
 type Scope = Record<string, unknown>;
@@ -122,7 +125,7 @@ function framedOutput(fd: 1 | 2): Writable {
         const piece = apply(sliceString, text, [start, start + LIMITS.outputFrame]) as string;
         const sent = outputRoom > 0 ? piece : "";
         outputRoom -= sent.length;
-        send('{"t":"out","fd":' + fd + ',"text":' + jsonText(sent, LIMITS.outputFrame) + ',"more":' + (piece.length - sent.length) + "}");
+        sendOutput(fd, sent, piece.length - sent.length);
       }
       done();
     },

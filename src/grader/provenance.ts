@@ -1,6 +1,6 @@
 // Where a grade came from, for every report: the grader's version and a hash of exactly the files it graded.
 import { readFileSync } from "node:fs";
-import { sha256 as sha256Bytes } from "./crypto.js";
+import { sha256 as sha256Bytes } from "./lazy.js";
 import { paths } from "./paths.js";
 
 export interface GradedFile {

@@ -5,12 +5,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { Generator } from "../core/random.js";
-import { sha256 } from "./crypto.js";
 import { ToolError } from "./errors.js";
 import { formatNumber, formatValues } from "./explain.js";
 import { paths } from "./paths.js";
 import type { Assertion, Call, CheckSpec, Input } from "./spec.js";
-import { lazily } from "./zod.js";
+import { lazily, sha256 } from "./lazy.js";
 
 const randomizedFile = lazily((z) => {
   const range = z.tuple([z.number().positive(), z.number().positive()]);

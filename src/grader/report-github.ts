@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Grading, QuestionReport } from "./grade.js";
 import { questionChecks } from "./grade.js";
-import { crypto } from "./crypto.js";
+import { crypto } from "./lazy.js";
 import { sanitize } from "./output.js";
 import { checkText, headline } from "./report-text.js";
 import { allChecks, formatPoints, totalScore, type ScoredCheck } from "./summary.js";

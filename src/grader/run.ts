@@ -31,12 +31,13 @@ export async function runWorkspace(modules: JobModule[], checks: RunCheck[], lim
     const { results, loadFailures, outputs: printed, stopped } = await child.run(job, pending.map((check) => check.timeoutMs));
     for (const [module, text] of printed) if (text) outputs[module].push(text);
     for (const [index, result] of results) outcomes.set(index, { kind: "result", ...result });
+    const ofModule = (module: number) => pending.filter((check) => check.module === module);
     for (const [module, { thrown, durationMs }] of loadFailures) {
-      for (const check of pending) if (check.module === module) outcomes.set(check.index, { kind: "load-threw", thrown, durationMs, atLoad: true });
+      for (const check of ofModule(module)) outcomes.set(check.index, { kind: "load-threw", thrown, durationMs, atLoad: true });
     }
     if (stopped !== undefined) {
       const { at, stop, durationMs } = stopped;
-      const blamed = typeof at === "number" ? pending.filter((check) => check.index === at) : pending.filter((check) => check.module === at.load);
+      const blamed = typeof at === "number" ? pending.filter((check) => check.index === at) : ofModule(at.load);
       for (const check of blamed) outcomes.set(check.index, { ...stop, durationMs, atLoad: typeof at !== "number" });
     }
     const rest = pending.filter((check) => !outcomes.has(check.index));
