@@ -23,25 +23,25 @@ const coreSourcePlugin = (source) => ({
   },
 });
 
-await build({
-  ...common,
-  entryPoints: [`${dist}grader/harness.js`],
-  outfile: `${dist}grader/harness.bundle.cjs`,
-  format: "cjs",
-  plugins: [coreSourcePlugin(await coreSource())],
-});
-
-// The CLI's two files in dist/bin/, two levels below the package's root as dist/grader/paths.js is, so that paths
-// stay right. CommonJS, like the harness: `import.meta.url` becomes the bundle's own URL.
-const cli = {
+// CommonJS bundles: `import.meta.url` becomes the bundle's own URL (for createRequire in src/grader/lazy.ts).
+const commonjs = {
   ...common,
   format: "cjs",
   define: { "import.meta.url": "__bundle_url" },
   banner: { js: 'const __bundle_url = require("node:url").pathToFileURL(__filename).href;' },
 };
 
+await build({
+  ...commonjs,
+  entryPoints: [`${dist}grader/harness.js`],
+  outfile: `${dist}grader/harness.bundle.cjs`,
+  plugins: [coreSourcePlugin(await coreSource())],
+});
+
+// The CLI's two files in dist/bin/, two levels below the package's root as dist/grader/paths.js is, so that paths
+// stay right.
 // spawn.cjs starts the child before the rest loads (bin/autograd-ex.cjs); the CLI shares it, spare and all
-await build({ ...cli, entryPoints: [`${dist}grader/spawn.js`], outfile: `${dist}bin/spawn.cjs` });
+await build({ ...commonjs, entryPoints: [`${dist}grader/spawn.js`], outfile: `${dist}bin/spawn.cjs` });
 const sharedSpawn = {
   name: "autograd-ex-shared-spawn",
   setup(b) {
@@ -49,7 +49,7 @@ const sharedSpawn = {
   },
 };
 await build({
-  ...cli,
+  ...commonjs,
   entryPoints: [`${dist}cli/index.js`],
   outfile: `${dist}bin/autograd-ex.cjs`,
   external: ["esbuild", "mathjs", "@viz-js/viz"],

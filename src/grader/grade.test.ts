@@ -106,6 +106,15 @@ describe("grade", () => {
     expect(checks.check_q1.output).toBe("q1 here");
   });
 
+  it("shows what a file prints through the console and through process's streams, in order", async () => {
+    const q1 =
+      'console.log("one"); process.stdout.write(Buffer.from("two\\n")); console.error("three");\n' +
+      'process.stderr.write("four\\n", () => console.log("written")); console.log(process.stdin.read(), process.stdout === process.stdout);\n' +
+      "export function q1() {}\nexport function grad_q1() {}\n";
+    const checks = await gradeFiles({ "q1.js": q1 }, ["q1"]);
+    expect(checks.check_q1.output).toBe("one\ntwo\nthree\nfour\nnull true\nwritten");
+  });
+
   it("gives each check its own time limit within one run", async () => {
     const q1 =
       'import { torch } from "autograd-ex";\nexport function q1(x) { for (;;) {} }\n' +

@@ -5,11 +5,12 @@
 // and arguments passed with Reflect.apply, because iteration goes through prototypes a solution may replace.
 import { Console } from "node:console";
 import { readFileSync, writeSync } from "node:fs";
-import { Readable, Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { types } from "node:util";
 import { compileFunction } from "node:vm";
 import { describe, describeThrown, errorLine, jsonText, useTensorClass } from "./harness-describe.js";
 import { newRealm, type Realm } from "./harness-realm.js";
+import { lazyRequire } from "./lazy.js";
 import { LIMITS, type Job, type JobCheck, type JobModule } from "./protocol.js";
 import type { Input } from "./spec.js";
 
@@ -116,19 +117,40 @@ function load(job: Job, index: number, realm: Realm): Scope | null {
 /** Characters of output still to forward for the module running now; the rest is only counted. */
 let outputRoom = 0;
 
-/** A stream for a solution's console and process.stdout/stderr: what it writes goes to the parent as frames. */
+/** Text a solution printed on `fd`, as frames of at most LIMITS.outputFrame characters. */
+function sendText(fd: 1 | 2, text: string): void {
+  for (let start = 0; start < text.length; start += LIMITS.outputFrame) {
+    const piece = apply(sliceString, text, [start, start + LIMITS.outputFrame]) as string;
+    const sent = outputRoom > 0 ? piece : "";
+    outputRoom -= sent.length;
+    sendOutput(fd, sent, piece.length - sent.length);
+  }
+}
+
+// NOTE: node:stream (about 20 internal modules) loads only when a solution touches process.stdin/stdout/stderr;
+// console.log, which nearly all use, writes to the frames directly
+const stream = lazyRequire<typeof import("node:stream")>("node:stream");
+
+/** A stream for a solution's process.stdout/stderr: what it writes goes to the parent as frames. */
 function framedOutput(fd: 1 | 2): Writable {
-  return new Writable({
+  return new (stream().Writable)({
     write(chunk: Buffer | string, _encoding, done) {
-      const text = typeof chunk === "string" ? chunk : (apply(decode, decoder, [chunk]) as string);
-      for (let start = 0; start < text.length; start += LIMITS.outputFrame) {
-        const piece = apply(sliceString, text, [start, start + LIMITS.outputFrame]) as string;
-        const sent = outputRoom > 0 ? piece : "";
-        outputRoom -= sent.length;
-        sendOutput(fd, sent, piece.length - sent.length);
-      }
+      sendText(fd, typeof chunk === "string" ? chunk : (apply(decode, decoder, [chunk]) as string));
       done();
     },
+  });
+}
+
+/** Defines `name` on `object` as the value `make` returns, made on first use. */
+function lazyValue(object: object, name: string, make: () => unknown): void {
+  Object.defineProperty(object, name, {
+    get: () => {
+      const value = make();
+      Object.defineProperty(object, name, { value, enumerable: true, configurable: false, writable: false });
+      return value;
+    },
+    enumerable: true,
+    configurable: true,
   });
 }
 
@@ -146,9 +168,12 @@ const REMOVED = ["getBuiltinModule", "binding", "_linkedBinding", "dlopen", "_de
  */
 function closeDoors(): void {
   const unsafe = process as unknown as Record<string, unknown>;
-  const streams = { stdin: Readable.from([]), stdout: framedOutput(1), stderr: framedOutput(2) };
-  for (const [name, value] of Object.entries(streams)) Object.defineProperty(process, name, { value, enumerable: true });
-  globalThis.console = new Console(streams);
+  lazyValue(process, "stdin", () => stream().Readable.from([]));
+  lazyValue(process, "stdout", () => framedOutput(1));
+  lazyValue(process, "stderr", () => framedOutput(2));
+  // NOTE: with ignoreErrors: false, a console calls write(text) of its streams and nothing else
+  const sink = (fd: 1 | 2) => ({ write: (text: string) => (sendText(fd, text), true) }) as unknown as NodeJS.WritableStream;
+  globalThis.console = new Console({ stdout: sink(1), stderr: sink(2), ignoreErrors: false });
   const kill = unsafe._kill as (pid: number, signal: number) => number, self = process.pid;
   unsafe._kill = (pid: number, signal: number) => (pid === self ? kill(pid, signal) : -1); // -1: EPERM
   for (const name of REMOVED) delete unsafe[name];
