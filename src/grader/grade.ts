@@ -89,8 +89,9 @@ async function bundleLocated(question: Question, located: Located, workspace: st
   const bundle = await bundleSolution(entry, workspace, cacheDir);
   if (!bundle.ok) return { ok: false, file, message: bundle.message, entry };
   const filename = `autograd-ex-solution/${question.id}.js`;
-  const info = { filename, map: new SourceMap(JSON.parse(bundle.map)) };
-  const explain = (thrown: Thrown) => explainThrown(thrown, info);
+  // the source map is read only to explain an error: most runs throw none
+  let map: SourceMap | undefined;
+  const explain = (thrown: Thrown) => explainThrown(thrown, { filename, map: (map ??= new SourceMap(JSON.parse(bundle.map))) });
   return { ok: true, file, module: { code: bundle.code, filename }, map: bundle.map, explain };
 }
 
@@ -154,14 +155,17 @@ export async function grade(workspace: string, questions: Question[], limits: Li
     return at;
   });
   if (modules.length === 0) child?.dispose();
-  const run = modules.length > 0 ? await runWorkspace(modules, checks, limits, child) : null;
+  const running = modules.length > 0 ? runWorkspace(modules, checks, limits, child) : null;
+  // NOTE: hashed while the child runs (the job is sent by now): hashing loads node:crypto, which takes a while
+  const files = bundled.map((b) => (b.ok ? bundledFiles(b.map) : []));
+  const run = await running;
   return questions.map((question, i) => {
     const b = bundled[i];
     if (!b.ok) return scored(notBundled(question, specs[i], b), specs[i], options);
     const at = place[i]!, { outcomes, outputs } = run!; // a bundled question always has its place in the run
     const context = { question: question.id, file: b.file, explainThrown: b.explain };
     const results = specs[i].map((spec, j) => decide(spec, outcomes[at.first + j], context, timeouts[i][j]));
-    return scored({ question, file: b.file, checks: results, output: outputs[at.module], files: bundledFiles(b.map) }, specs[i], options);
+    return scored({ question, file: b.file, checks: results, output: outputs[at.module], files: files[i] }, specs[i], options);
   });
 }
 
