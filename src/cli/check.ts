@@ -8,7 +8,7 @@ import { gradeRun, notGradable, passedAll, type Grading } from "../grader/grade.
 import { fenced } from "../grader/report-github.js";
 import { jsonReport } from "../grader/report-json.js";
 import { textReport } from "../grader/report-text.js";
-import { stdoutCount, TWO_ON_STDOUT, withGithub, writeReports, type ReportRequest } from "../grader/reports.js";
+import { reportsFailed, stdoutCount, TWO_ON_STDOUT, withGithub, writeReports, type ReportRequest } from "../grader/reports.js";
 import { loadManifest } from "../grader/spec.js";
 import { openWorkspace } from "../grader/workspace.js";
 import { checkProblems } from "./check-problems.js";
@@ -47,5 +47,8 @@ export async function check(names: string[], options: CheckOptions, io: Io, env:
     const text = textReport(grading.reports, io.color, grading.seed);
     io.out(reports.some((r) => r.format === "github") ? fenced(text) + written.annotations : text);
   }
+  // the results are out: a report that could not be written fails the run after them
+  const failed = reportsFailed(written);
+  if (failed !== null) throw failed;
   return passedAll(grading) ? 0 : 1;
 }

@@ -1,8 +1,9 @@
 // `autograd-ex hint <question>`: graduated hints, one more each time it is asked, counted in the workspace's
 // .autograd-ex/state.json; --all shows them all. Hints point the way and never give the solution.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Chalk } from "chalk";
+import { makeDirectory } from "../grader/directories.js";
 import { ToolError } from "../grader/errors.js";
 import { manifestProblems } from "../grader/problems.js";
 import { loadManifest, type Manifest, type Question } from "../grader/spec.js";
@@ -35,7 +36,7 @@ function readState(workspace: string): State {
 
 function writeState(workspace: string, state: State): void {
   const file = join(workspace, STATE_FILE);
-  mkdirSync(dirname(file), { recursive: true });
+  makeDirectory(dirname(file));
   writeFileSync(file, JSON.stringify(state, null, 2) + "\n");
 }
 

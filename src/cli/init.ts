@@ -1,7 +1,8 @@
 // `autograd-ex init [dir]`: write a student's workspace (stubs, package.json, tsconfig, README, CI workflow),
 // never overwriting a file unless --force says so.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { makeDirectory } from "../grader/directories.js";
 import { paths } from "../grader/paths.js";
 import { loadManifest } from "../grader/spec.js";
 import type { Io } from "./io.js";
@@ -47,7 +48,7 @@ export function writeFiles(target: string, files: Map<string, string>, force: bo
       skipped.push(file);
       continue;
     }
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectory(dirname(path));
     writeFileSync(path, contents);
     written.push(file);
   }

@@ -1,10 +1,11 @@
 // Bundles kept between runs of `check`, one per solution file: when a file, the files it imports and the way
 // each import resolves are all as they were, the run skips esbuild, whose start costs more than the rest of a
 // check. Only the student's own commands use it; `grade` bundles every submission afresh.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ImportKind } from "esbuild";
+import { makeDirectory } from "./directories.js";
 import { lazyRequire } from "./lazy.js";
 import { graderVersion } from "./provenance.js";
 
@@ -92,7 +93,7 @@ export function keepBundle(dir: string, entry: string, workspace: string, bundle
       if (seen !== undefined && seen !== text) throw new Error(`${path} changed while it was bundled`);
       return [path, text];
     });
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     const key = keyOf(entry, workspace), file = entryFile(dir, key), temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ key, files, resolutions: bundle.resolutions, code: bundle.code, map: bundle.map } satisfies Entry));
     renameSync(temporary, file);

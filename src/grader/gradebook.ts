@@ -1,8 +1,9 @@
 // A batch's output folder: one JSON report per student (students/<name>.json), grades.csv built from them, and
 // batch.json saying how they were graded; and merging the folders of a sharded run into one gradebook.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { GradeRow, Shard, StudentReport } from "./batch.js";
+import { makeDirectory } from "./directories.js";
 import { ToolError } from "./errors.js";
 import { sanitize } from "./output.js";
 import { formatPoints } from "./summary.js";
@@ -59,7 +60,7 @@ const cannotWrite = (out: string, error: unknown) => new ToolError(`cannot write
 /** A student's report into `out`/students/, as soon as it is made. */
 export function writeStudentReport(out: string, report: StudentReport): void {
   try {
-    mkdirSync(join(out, STUDENTS_DIR), { recursive: true });
+    makeDirectory(join(out, STUDENTS_DIR));
     writeFileSync(join(out, STUDENTS_DIR, `${report.student}.json`), JSON.stringify(report, null, 2) + "\n");
   } catch (error) {
     throw cannotWrite(out, error);
@@ -69,7 +70,7 @@ export function writeStudentReport(out: string, report: StudentReport): void {
 /** grades.csv and batch.json, once every student's report is written. */
 export function writeGradebook(out: string, rows: GradeRow[], info: BatchInfo): void {
   try {
-    mkdirSync(out, { recursive: true });
+    makeDirectory(out);
     writeFileSync(join(out, GRADES_FILE), gradesCsv(rows, info.checks));
     writeFileSync(join(out, BATCH_FILE), JSON.stringify(info, null, 2) + "\n");
   } catch (error) {

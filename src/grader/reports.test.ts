@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/cli/run-cli.js";
 import { sampleGrading } from "../../test/helpers/gradings.js";
-import { parseReport, TWO_ON_STDOUT, UNKNOWN_FORMAT, withGithub, writeReports } from "./reports.js";
+import { parseReport, reportsFailed, TWO_ON_STDOUT, UNKNOWN_FORMAT, withGithub, writeReports, type ReportRequest } from "./reports.js";
 
 describe("parseReport", () => {
   it("reads a format and an optional path, which may hold colons", () => {
@@ -51,8 +51,14 @@ describe("writeReports", () => {
     const cwd = tempDir();
     expect(() => writeReports(sampleGrading(), [{ format: "tap", path: "-" }, { format: "junit", path: "-" }], { cwd, env: {}, workspace: cwd })).toThrow(TWO_ON_STDOUT);
     writeFileSync(join(cwd, "file"), "");
-    expect(() => writeReports(sampleGrading(), [{ format: "junit", path: "file/x.xml" }], { cwd, env: {}, workspace: cwd })).toThrow(
-      `cannot write the report to ${join(cwd, "file", "x.xml")}: EEXIST`,
-    );
+    const requests: ReportRequest[] = [{ format: "junit", path: "file/x.xml" }, { format: "tap", path: "ok.tap" }];
+    // where Node's own recursive mkdirSync never returns
+    if (process.platform === "linux") requests.push({ format: "junit", path: "/proc/autograd-ex/x.xml" });
+    const written = writeReports(sampleGrading(), requests, { cwd, env: {}, workspace: cwd });
+    expect(written.files).toEqual([join(cwd, "ok.tap")]);
+    expect(written.failed[0]).toMatch(`cannot write the report to ${join(cwd, "file", "x.xml")}: EEXIST`);
+    if (process.platform === "linux") expect(written.failed[1]).toMatch("cannot write the report to /proc/autograd-ex/x.xml: ENOENT");
+    expect(reportsFailed(written)?.message).toBe(`${written.failed[0]}${written.failed.length > 1 ? " (and 1 more reports not written)" : ""}`);
+    expect(reportsFailed({ ...written, failed: [] })).toBeNull();
   });
 });

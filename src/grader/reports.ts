@@ -1,6 +1,7 @@
 // The reports asked for with `--report FORMAT[:PATH]`: which, where each goes, and writing them.
-import { appendFileSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { makeDirectory } from "./directories.js";
 import { ToolError } from "./errors.js";
 import type { Grading } from "./grade.js";
 import { githubAnnotations, githubSummary } from "./report-github.js";
@@ -62,6 +63,8 @@ export interface Written {
   stdout: string | null;
   /** GitHub's annotations, printed after the (fenced) text report. */
   annotations: string;
+  /** Why each report that could not be written was not: the others are written all the same. */
+  failed: string[];
 }
 
 export function stdoutCount(requests: ReportRequest[]): number {
@@ -70,27 +73,32 @@ export function stdoutCount(requests: ReportRequest[]): number {
 
 export function writeReports(grading: Grading, requests: ReportRequest[], context: ReportContext): Written {
   if (stdoutCount(requests) > 1) throw new ToolError(TWO_ON_STDOUT);
-  const written: Written = { files: [], stdout: null, annotations: "" };
+  const written: Written = { files: [], stdout: null, annotations: "", failed: [] };
+  const write = (file: string, text: string, append: boolean) => {
+    try {
+      makeDirectory(dirname(file));
+      (append ? appendFileSync : writeFileSync)(file, text);
+      written.files.push(file);
+    } catch (error) {
+      written.failed.push(`cannot write the report to ${file}: ${(error as Error).message}`);
+    }
+  };
   for (const { format, path } of requests) {
     if (format === "github") {
       written.annotations += githubAnnotations(grading, { workspace: context.workspace, root: context.env.GITHUB_WORKSPACE ?? context.cwd });
       const summary = path ?? context.env.GITHUB_STEP_SUMMARY;
-      if (summary) appendTo(resolve(context.cwd, summary), githubSummary(grading), true);
+      if (summary) write(resolve(context.cwd, summary), githubSummary(grading), true);
       continue;
     }
     const text = RENDER[format](grading);
     if (path === "-") written.stdout = text;
-    else written.files.push(appendTo(resolve(context.cwd, path ?? defaultPath(format)), text, false));
+    else write(resolve(context.cwd, path ?? defaultPath(format)), text, false);
   }
   return written;
 }
 
-function appendTo(file: string, text: string, append: boolean): string {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    (append ? appendFileSync : writeFileSync)(file, text);
-  } catch (error) {
-    throw new ToolError(`cannot write the report to ${file}: ${(error as Error).message}`);
-  }
-  return file;
+/** The one-line error for reports not written, or null when all were. */
+export function reportsFailed({ failed }: Written): ToolError | null {
+  if (failed.length === 0) return null;
+  return new ToolError(failed.length === 1 ? failed[0] : `${failed[0]} (and ${failed.length - 1} more reports not written)`);
 }

@@ -30,6 +30,16 @@ describe("autograd-ex check", () => {
     expect(run.out.trimEnd().split("\n").pop()).toBe("2 passed, 0 failed");
   });
 
+  it("shows the results, then fails in one line, when a report cannot be written", async () => {
+    const cwd = await workspace();
+    for (const file of readdirSync(reference)) copyFileSync(join(reference, file), join(cwd, file));
+    const run = await runCli(["check", "q2", "--report", "junit:q2.ts/report.xml", "--report", "tap:out/q2.tap"], cwd);
+    expect(run.code).toBe(2);
+    expect(run.out.trimEnd().split("\n").pop()).toBe("1 passed, 0 failed");
+    expect(run.err).toMatch(/^autograd-ex: cannot write the report to .*q2\.ts\/report\.xml: EEXIST[^\n]*\n$/);
+    expect(readdirSync(join(cwd, "out"))).toEqual(["q2.tap"]);
+  });
+
   it("prints one JSON object with --json", async () => {
     const run = await runCli(["check", "q2", "--json"], await workspace());
     expect(run.code).toBe(1);
