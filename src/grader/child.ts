@@ -104,6 +104,15 @@ function exitReason(code: number | null, signal: string | null, output: Captured
   return `exited with code ${code} (does the code call process.exit?)`;
 }
 
+/**
+ * Lets this process end without waiting for a killed child that has answered everything to be gone: its kernel
+ * takes milliseconds to free its memory, and its pipes would keep the event loop alive until then.
+ */
+function release(child: ChildProcess): void {
+  child.unref();
+  for (const stream of child.stdio) (stream as { unref?: () => void } | null)?.unref?.();
+}
+
 type Settle = { resolve: (attempt: Attempt) => void; reject: (error: ToolError) => void };
 
 /**
@@ -278,6 +287,7 @@ export class Child {
     // NOTE: what the solution prints comes with the replies, in order; only a dying Node writes on its own
     // stdout and stderr (V8's out-of-memory message), which may lag behind: after a stop, settle once the
     // killed child has closed them.
+    if (stop === undefined) release(this.#child);
     const drained = stop === undefined ? Promise.resolve() : Promise.race([this.#closed, delay(DRAIN_MS, undefined, { ref: false })]);
     void drained.then(() =>
       resolve({ results: this.#results, loadFailures: this.#loadFailures, outputs: outputs(), stopped: stop && { at, stop, durationMs } }),
