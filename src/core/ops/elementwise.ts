@@ -7,6 +7,7 @@ import { asTensor, eachPair, map1, map2, type Run } from "./kernels.js";
 import { where } from "./compare.js";
 import { floats } from "../storage.js";
 import { tanhf } from "./tanh.js";
+import { wasmTanh, wasmTanhBackward } from "../wasm/tanh.js";
 
 function unary(
   name: string,
@@ -105,13 +106,19 @@ const TANH_GRAD: Run = (out, o, g, gi, gs, y, yi, ys, n) => {
     out[o + i] = g[gi + i * gs] * Math.fround(1 - Math.fround(yv * yv));
   }
 };
-/** NOTE: its own loop rather than unary's per-element callback, which V8 cannot inline (tanh is the MLP's hot op) */
+/** NOTE: WebAssembly SIMD for long tensors, else its own loop: unary's per-element callback V8 cannot inline */
 export function tanh(x: Tensor): Tensor {
-  const v = x._values, y = floats(v.length);
-  for (let i = 0; i < v.length; i++) y[i] = tanhf(v[i]);
-  const out = new Tensor(y, x._shape);
+  const out = new Tensor(wasmTanh(x._values) ?? tanhLoop(x._values), x._shape);
   if (!isRecorded(x)) return out;
-  return record(out, "TanhBackward0", [x], (g) => [map2(g, out, TANH_GRAD)]);
+  return record(out, "TanhBackward0", [x], (g) => {
+    const grad = wasmTanhBackward(g._values, out._values);
+    return [grad === null ? map2(g, out, TANH_GRAD) : new Tensor(grad, out._shape)];
+  });
+}
+function tanhLoop(v: Float32Array): Float32Array {
+  const y = floats(v.length);
+  for (let i = 0; i < v.length; i++) y[i] = tanhf(v[i]);
+  return y;
 }
 const SIGMOID_GRAD = eachPair((gv, yv) => Math.fround(gv * Math.fround(1 - yv)) * yv);
 export const sigmoid = unary("SigmoidBackward0", (v) => 1 / (1 + Math.exp(-v)), (g, _x, y) => map2(g, y, SIGMOID_GRAD));

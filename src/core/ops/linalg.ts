@@ -6,7 +6,9 @@ import { squeezeDims } from "./movement.js";
 import { wasmMatmul } from "../wasm/matmul.js";
 import { floats } from "../storage.js";
 
-const WASM_FROM = 16 ** 3;
+const FLOAT32_FROM = 16 ** 3;
+/** Below this many multiply-adds, copying into WebAssembly's memory costs more than it saves. */
+const WASM_SMALLEST = 8 ** 3;
 
 function checkTensor(value: unknown, op: string, argument: string): Tensor {
   if (value instanceof Tensor) return value;
@@ -39,17 +41,20 @@ export interface Operand2d {
 const plain = (t: Tensor): Operand2d => ({ values: t._values, row: t._shape[1], col: 1 });
 const transposed = (t: Tensor): Operand2d => ({ values: t._values, row: 1, col: t._shape[1] });
 
+/** out[m×n] = A[m×k] · B[k×n] in WebAssembly SIMD, or in JavaScript for the smallest or without WebAssembly. */
+function matmulKernel(A: Operand2d, B: Operand2d, m: number, k: number, n: number): Float32Array {
+  // NOTE: from 16³ multiply-adds up, float32 accumulation (BLAS's numerics, 35× faster at 256³); below, float64
+  // accumulation rounded once, which is exact to float32. Both kernels give the same numbers in either language.
+  const size = m * k * n;
+  const out = size < WASM_SMALLEST ? null : wasmMatmul(A, B, m, k, n, size < FLOAT32_FROM);
+  return out ?? jsMatmul(A, B, m, k, n);
+}
+
 /**
- * out[m×n] = A[m×k] · B[k×n], summed in float64 in k order then rounded once, as one float32 result.
+ * Summed in float64 in k order then rounded once, as one float32 result.
  * NOTE: 4×4 register tiles: each loaded A and B value feeds four multiply-adds (2.4× faster than i-k-j here).
  */
-function matmulKernel(A: Operand2d, B: Operand2d, m: number, k: number, n: number): Float32Array {
-  // NOTE: from 16³ multiply-adds up, WebAssembly SIMD with float32 accumulation (BLAS's numerics, 35× faster at
-  // 256³); below, float64 accumulation rounded once, which is exact to float32 and cheaper than packing.
-  if (m * k * n >= WASM_FROM) {
-    const out = wasmMatmul(A, B, m, k, n);
-    if (out !== null) return out;
-  }
+function jsMatmul(A: Operand2d, B: Operand2d, m: number, k: number, n: number): Float32Array {
   const a = A.values, b = B.values, ar = A.row, ac = A.col, br = B.row, bc = B.col;
   const out = floats(m * n);
   const m4 = m - (m % 4), n4 = n - (n % 4);

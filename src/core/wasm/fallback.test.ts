@@ -1,10 +1,24 @@
-// Where WebAssembly is refused (an embedder's policy, --jitless), matmul falls back to JavaScript.
-import { expect, test, vi } from "vitest";
+// Where WebAssembly is refused (an embedder's policy, --jitless), the JavaScript kernels do the work, with the
+// same results.
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+
+beforeAll(() => vi.stubGlobal("WebAssembly", undefined));
+afterAll(() => vi.unstubAllGlobals());
 
 test("matmul works without WebAssembly, with the same results", async () => {
-  vi.stubGlobal("WebAssembly", undefined);
   const { torch } = await import("../index.js");
+  expect((await import("./kernels.js")).kernels()).toBeNull();
   const a = torch.ones(32, 32).mul(0.5), b = torch.ones(32, 32).mul(2);
   expect(a.mm(b).tolist()).toEqual(Array.from({ length: 32 }, () => Array(32).fill(32)));
-  vi.unstubAllGlobals();
+});
+
+test("tanh and its gradient work without WebAssembly, with the same results", async () => {
+  const { torch } = await import("../index.js");
+  const { tanhf } = await import("../ops/tanh.js");
+  const values = Array.from({ length: 100 }, (_, i) => (i - 50) / 5);
+  const x = torch.tensor(values, { requires_grad: true }), y = x.tanh();
+  y.sum().backward();
+  const expected = values.map((v) => Math.fround(tanhf(Math.fround(v))));
+  expect(y.tolist()).toEqual(expected);
+  expect(x.grad!.tolist()).toEqual(expected.map((v) => Math.fround(1 - Math.fround(v * v))));
 });

@@ -1,25 +1,14 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { torch } from "../index.js";
-import { MATMUL_WASM } from "./matmul-wasm.js";
-// @ts-expect-error: a plain JavaScript build script
-import { assemble } from "../../../scripts/build-wasm.js";
 
-const wat = fileURLToPath(new URL("./matmul.wat", import.meta.url));
-
-/** A float64 reference product. */
+/** A float64 reference product, summed in k order. */
 function reference(a: number[][], b: number[][]): number[][] {
   return a.map((row) => b[0].map((_, j) => row.reduce((s, v, p) => s + v * b[p][j], 0)));
 }
+const transpose = (a: number[][]): number[][] => a[0].map((_, j) => a.map((r) => r[j]));
+const toFloat32 = (a: number[][]): number[][] => a.map((row) => row.map(Math.fround));
 
-describe("the WebAssembly matmul kernel", () => {
-  test("the committed module is matmul.wat assembled", async () => {
-    const bytes: Buffer = await assemble(wat);
-    expect(bytes.toString("base64")).toBe(MATMUL_WASM);
-    expect(readFileSync(wat, "utf8")).toContain("f32x4.mul");
-  });
-
+describe("the WebAssembly matmul kernels", () => {
   test.each([
     [16, 16, 16], [17, 9, 33], [64, 2, 40], [5, 300, 7], [128, 64, 1], [33, 33, 31],
   ])("%i×%i · %i×… matches a float64 reference, forward and backward", (m, k, n) => {
@@ -31,9 +20,20 @@ describe("the WebAssembly matmul kernel", () => {
     const g = torch.randn(m, n);
     out.backward(g);
     const gl = g.tolist() as number[][];
-    const bt = (b.tolist() as number[][])[0].map((_, j) => (b.tolist() as number[][]).map((r) => r[j]));
-    const at = (a.tolist() as number[][])[0].map((_, j) => (a.tolist() as number[][]).map((r) => r[j]));
-    expect(torch.allclose(a.grad!, torch.tensor(reference(gl, bt)), 1e-4, 1e-4)).toBe(true);
-    expect(torch.allclose(b.grad!, torch.tensor(reference(at, gl)), 1e-4, 1e-4)).toBe(true);
+    expect(torch.allclose(a.grad!, torch.tensor(reference(gl, transpose(b.tolist() as number[][]))), 1e-4, 1e-4)).toBe(true);
+    expect(torch.allclose(b.grad!, torch.tensor(reference(transpose(a.tolist() as number[][]), gl)), 1e-4, 1e-4)).toBe(true);
+  });
+
+  // the MLP's shapes (64×2·2×16, 64×16·16×1 and their backward products) and edges of the 4×4 tiles
+  test.each([
+    [64, 2, 16], [64, 16, 1], [16, 64, 1], [2, 64, 16], [64, 1, 16], [3, 5, 7], [8, 8, 8], [1, 512, 1],
+  ])("%i×%i · %i×… below 16³ multiply-adds is summed in float64 and rounded once, bit for bit", (m, k, n) => {
+    torch.manual_seed(m * 100 + k * 10 + n);
+    const a = torch.randn(m, k, { requires_grad: true }).mul(3), b = torch.randn(k, n, { requires_grad: true });
+    const g = torch.randn(m, n), out = a.mm(b);
+    out.backward(g);
+    const al = a.tolist() as number[][], bl = b.tolist() as number[][], gl = g.tolist() as number[][];
+    expect(out.tolist()).toEqual(toFloat32(reference(al, bl)));
+    expect(b.grad!.tolist()).toEqual(toFloat32(reference(transpose(al), gl)));
   });
 });
