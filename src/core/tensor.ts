@@ -9,7 +9,7 @@ import * as red from "./ops/reduce.js";
 import * as mov from "./ops/movement.js";
 import * as lin from "./ops/linalg.js";
 import { fromNested } from "./creation.js";
-import { asTensor } from "./ops/kernels.js";
+import { asTensor, map2Into, outShape } from "./ops/kernels.js";
 import { copyOf, floats } from "./storage.js";
 
 export type DType = "float32" | "bool";
@@ -212,10 +212,10 @@ export class Tensor {
     this._values.fill(value);
     return this;
   }
-  add_(other: Operand): this { return this.#assign(ew.add(this, other)); }
-  sub_(other: Operand): this { return this.#assign(ew.sub(this, other)); }
-  mul_(other: Operand): this { return this.#assign(ew.mul(this, other)); }
-  div_(other: Operand): this { return this.#assign(ew.div(this, other)); }
+  add_(other: Operand): this { return this.#update("add", other); }
+  sub_(other: Operand): this { return this.#update("sub", other); }
+  mul_(other: Operand): this { return this.#update("mul", other); }
+  div_(other: Operand): this { return this.#update("div", other); }
   copy_(src: Tensor): this { return this.#assign(mov.expand(asTensor(src, "copy_", "src"), this._shape)); }
   /** @internal The engine's gradient accumulation. */
   _addInPlace(other: Tensor): void {
@@ -236,14 +236,24 @@ export class Tensor {
     throw new RuntimeError(this.#gradFn === null ? LEAF_IN_PLACE : IN_PLACE_IN_GRAPH);
   }
   #assign(result: Tensor): this {
-    this.#checkInPlace();
-    if (result.numel() !== this.numel()) {
-      throw new RuntimeError(
-        `output with shape [${this._shape.join(", ")}] doesn't match the broadcast shape [${result._shape.join(", ")}]`,
-      );
-    }
+    this.#checkFits(result._shape);
     this._values.set(result._values);
     return this;
+  }
+  /** The arithmetic written straight into this tensor's storage, with no result to copy. */
+  #update(op: keyof typeof ew.IN_PLACE, other: Operand): this {
+    const b = asTensor(other, op), shape = outShape(this, b);
+    this.#checkFits(shape);
+    map2Into(this._values, shape, this, b, ew.IN_PLACE[op]);
+    return this;
+  }
+  #checkFits(shape: Shape): void {
+    this.#checkInPlace();
+    if (numelOf(shape) !== this.numel()) {
+      throw new RuntimeError(
+        `output with shape [${this._shape.join(", ")}] doesn't match the broadcast shape [${shape.join(", ")}]`,
+      );
+    }
   }
 
   toString(): string {

@@ -53,6 +53,9 @@ const DIV: Run = (out, o, a, ai, as, b, bi, bs, n) => {
 };
 const RSUB: Run = (out, o, a, ai, as, b, bi, bs, n) => SUB(out, o, b, bi, bs, a, ai, as, n);
 
+/** The loops of the in-place ops (`add_` and the like), which write into their tensor's own storage. */
+export const IN_PLACE = { add: ADD, sub: SUB, mul: MUL, div: DIV };
+
 export const add = binary("add", "AddBackward0", ADD, (g) => g, (g) => g, false);
 export const sub = binary("sub", "SubBackward0", SUB, (g) => g, (g) => g.neg(), false);
 export const rsub = binary("rsub", "RsubBackward1", RSUB, (g) => g.neg(), (g) => g, false); // other - self
@@ -71,6 +74,7 @@ export function pow(x: Tensor, exponent: Operand): Tensor {
 /** PyTorch computes small integer powers by multiplication; the same here keeps float32 results identical. */
 function powScalarValue(e: number): (v: number) => number {
   const fe = Math.fround(e);
+  if (fe === 1) return (v) => v; // NOTE: pow(v, 1) is v exactly; Math.pow takes 30 ns to say so
   if (fe === 2) return (v) => v * v;
   if (fe === 3) return (v) => Math.fround(v * v) * v;
   if (fe === 0.5) return Math.sqrt;

@@ -30,7 +30,13 @@ export function map1(x: Tensor, f: (v: number) => number, dtype: DType = "float3
 }
 
 export function map2(a: Tensor, b: Tensor, run: Run, dtype: DType = "float32"): Tensor {
-  const av = a._values, bv = b._values, shape = outShape(a, b), n = numelOf(shape), out = floats(n);
+  const shape = outShape(a, b);
+  return new Tensor(map2Into(floats(numelOf(shape)), shape, a, b, run), shape, dtype);
+}
+
+/** `run` over `a` and `b` broadcast to `shape`, written to `out`: new storage, or `a`'s own for an in-place op. */
+export function map2Into(out: Float32Array, shape: Shape, a: Tensor, b: Tensor, run: Run): Float32Array {
+  const av = a._values, bv = b._values, n = out.length;
   // NOTE: an operand with as many elements as the output is laid out as the output (it differs by size-1 dims only)
   if ((av.length === n || av.length === 1) && (bv.length === n || bv.length === 1)) {
     run(out, 0, av, 0, av.length === n ? 1 : 0, bv, 0, bv.length === n ? 1 : 0, n);
@@ -41,11 +47,11 @@ export function map2(a: Tensor, b: Tensor, run: Run, dtype: DType = "float32"): 
   } else {
     runRows(out, shape, a, b, run);
   }
-  return new Tensor(out, shape, dtype);
+  return out;
 }
 
 /** The broadcast shape, found without a new array when one operand is a single element. */
-function outShape(a: Tensor, b: Tensor): Shape {
+export function outShape(a: Tensor, b: Tensor): Shape {
   if (sameShape(a._shape, b._shape)) return a._shape;
   if (a._values.length === 1 && a._shape.length <= b._shape.length) return b._shape;
   if (b._values.length === 1 && b._shape.length <= a._shape.length) return a._shape;
