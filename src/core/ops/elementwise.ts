@@ -3,11 +3,12 @@
 import { isRecorded, record } from "../autograd.js";
 import { RuntimeError } from "../errors.js";
 import { Tensor, type Operand } from "../tensor.js";
-import { asTensor, eachPair, map1, map2, type Run } from "./kernels.js";
+import { asTensor, eachPair, isTrailing, map1, map2, type Run } from "./kernels.js";
 import { where } from "./compare.js";
 import { floats } from "../storage.js";
 import { tanhf } from "./tanh.js";
 import { wasmTanh, wasmTanhBackward } from "../wasm/tanh.js";
+import { wasmAddRows } from "../wasm/add.js";
 
 function unary(
   name: string,
@@ -25,11 +26,15 @@ function unary(
 /** One input's share of the gradient: ∂out/∂input times the output's gradient `g`. */
 type Partial = (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => Tensor;
 
+/** A binary op's forward: `a ⊕ b`, broadcast. */
+type Forward = (a: Tensor, b: Tensor) => Tensor;
+const by = (run: Run): Forward => (a, b) => map2(a, b, run);
+
 /** A binary op; each partial runs only when its input needs a gradient (PyTorch's needs_input_grad). */
-function binary(op: string, name: string, run: Run, da: Partial, db: Partial, savesTensors = true) {
+function binary(op: string, name: string, forward: Forward, da: Partial, db: Partial, savesTensors = true) {
   return (a: Tensor, b: Operand): Tensor => {
     const other = asTensor(b, op);
-    const out = map2(a, other, run);
+    const out = forward(a, other);
     if (!isRecorded(a, other)) return out;
     return record(out, name, [a, other], (g) => [
       a.requires_grad ? da(g, a, other, out) : null,
@@ -56,15 +61,22 @@ const RSUB: Run = (out, o, a, ai, as, b, bi, bs, n) => SUB(out, o, b, bi, bs, a,
 /** The loops of the in-place ops (`add_` and the like), which write into their tensor's own storage. */
 export const IN_PLACE = { add: ADD, sub: SUB, mul: MUL, div: DIV };
 
-export const add = binary("add", "AddBackward0", ADD, (g) => g, (g) => g, false);
-export const sub = binary("sub", "SubBackward0", SUB, (g) => g, (g) => g.neg(), false);
-export const rsub = binary("rsub", "RsubBackward1", RSUB, (g) => g.neg(), (g) => g, false); // other - self
-export const mul = binary("mul", "MulBackward0", MUL, (g, _a, b) => g.mul(b), (g, a) => g.mul(a));
+/** NOTE: a bias over a batch's rows (the MLP's `h.matmul(w).add(b)`) in WebAssembly SIMD, the rest in ADD */
+function addForward(a: Tensor, b: Tensor): Tensor {
+  const rows = b._shape.length <= a._shape.length && isTrailing(b._shape, a._shape);
+  const values = rows ? wasmAddRows(a._values, b._values) : null;
+  return values === null ? map2(a, b, ADD) : new Tensor(values, a._shape);
+}
+
+export const add = binary("add", "AddBackward0", addForward, (g) => g, (g) => g, false);
+export const sub = binary("sub", "SubBackward0", by(SUB), (g) => g, (g) => g.neg(), false);
+export const rsub = binary("rsub", "RsubBackward1", by(RSUB), (g) => g.neg(), (g) => g, false); // other - self
+export const mul = binary("mul", "MulBackward0", by(MUL), (g, _a, b) => g.mul(b), (g, a) => g.mul(a));
 const NEG_MUL: Run = (out, o, a, ai, as, b, bi, bs, n) => {
   for (let i = 0; i < n; i++) out[o + i] = -(a[ai + i * as] * b[bi + i * bs]);
 };
 // d(a/b) = da/b - (a/b)/b db, written as PyTorch writes it (−g·q is −(g·q) in float32)
-export const div = binary("div", "DivBackward0", DIV, (g, _a, b) => g.div(b), (g, a, b) => map2(g, a.div(b).div(b), NEG_MUL));
+export const div = binary("div", "DivBackward0", by(DIV), (g, _a, b) => g.div(b), (g, a, b) => map2(g, a.div(b).div(b), NEG_MUL));
 
 export function pow(x: Tensor, exponent: Operand): Tensor {
   if (typeof exponent === "number") return powScalar(x, exponent);
@@ -91,7 +103,7 @@ function powScalar(x: Tensor, e: number): Tensor {
   return record(out, "PowBackward0", [x], (g) => [map2(g, x, eachPair(local))]);
 }
 
-const powTensor = binary("pow", "PowBackward1", eachPair(Math.pow),
+const powTensor = binary("pow", "PowBackward1", by(eachPair(Math.pow)),
   (g, a, b) => where(b.eq(0), 0, g.mul(b.mul(a.pow(b.sub(1))))), // d/da a^b = b·a^(b-1)
   (g, a, b, out) => where(a.eq(0).logical_and(b.ge(0)), 0, g.mul(out.mul(a.log()))), // d/db a^b = a^b·ln a
 );
@@ -131,8 +143,8 @@ export const relu = unary("ReluBackward0", (v) => (v > 0 ? v : v === v ? 0 : v),
 export const abs = unary("AbsBackward0", Math.abs, (g, x) => g.mul(map1(x, Math.sign)));
 
 // NOTE: at ties the gradient is split in half between the two inputs, as in PyTorch
-export const maximum = binary("maximum", "MaximumBackward0", eachPair(maxOf), (g, a, b) => tieShare(g, a.gt(b), a.eq(b)), (g, a, b) => tieShare(g, b.gt(a), a.eq(b)));
-export const minimum = binary("minimum", "MinimumBackward0", eachPair(minOf), (g, a, b) => tieShare(g, a.lt(b), a.eq(b)), (g, a, b) => tieShare(g, b.lt(a), a.eq(b)));
+export const maximum = binary("maximum", "MaximumBackward0", by(eachPair(maxOf)), (g, a, b) => tieShare(g, a.gt(b), a.eq(b)), (g, a, b) => tieShare(g, b.gt(a), a.eq(b)));
+export const minimum = binary("minimum", "MinimumBackward0", by(eachPair(minOf)), (g, a, b) => tieShare(g, a.lt(b), a.eq(b)), (g, a, b) => tieShare(g, b.lt(a), a.eq(b)));
 
 function maxOf(x: number, y: number): number {
   return x !== x || y !== y ? NaN : x > y ? x : y;

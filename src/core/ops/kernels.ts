@@ -59,7 +59,7 @@ export function outShape(a: Tensor, b: Tensor): Shape {
 }
 
 /** Whether `inner`, leading 1s aside, is the last dims of `outer` (a bias over a batch). */
-function isTrailing(inner: Shape, outer: Shape): boolean {
+export function isTrailing(inner: Shape, outer: Shape): boolean {
   let start = 0;
   while (start < inner.length && inner[start] === 1) start++;
   const lead = outer.length - (inner.length - start);

@@ -42,3 +42,31 @@ describe("the WebAssembly tanh", () => {
     expect(t.grad!.tolist()).toEqual(yv.map((v, i) => Math.fround(gv[i] * Math.fround(1 - Math.fround(v * v)))));
   });
 });
+
+describe("the WebAssembly bias add", () => {
+  /** Fractions, so that most sums need rounding to float32. */
+  const values = (n: number, scale: number) => Array.from({ length: n }, (_, i) => Math.fround((i - n / 2) / scale));
+
+  test.each([
+    [[64, 16], [16]],
+    [[4, 16], [1, 16]],
+    [[16, 4], [16, 4]],
+    [[8, 8, 4], [8, 4]],
+    [[64, 6], [6]],
+  ])("of %j and %j, each sum rounded to float32 as PyTorch's", (shapeA, shapeB) => {
+    const n = shapeA.reduce((p, s) => p * s), w = shapeB.reduce((p, s) => p * s);
+    const a = values(n, 3), b = values(w, 7);
+    const got = torch.tensor(a).reshape(shapeA).add(torch.tensor(b).reshape(shapeB));
+    expect(got.shape).toEqual(shapeA);
+    expect(got.flatten().tolist()).toEqual(a.map((v, i) => Math.fround(v + b[i % w])));
+  });
+
+  test("of [64, 4] and [1, 1, 4], broadcast to [1, 64, 4], leaving both operands as they were", () => {
+    const a = torch.ones(64, 4), b = torch.tensor([[[1, 2, 3, 4]]]);
+    const got = a.add(b);
+    expect(got.shape).toEqual([1, 64, 4]);
+    expect(got.select(1, 63).tolist()).toEqual([[2, 3, 4, 5]]);
+    expect(a.sum().item()).toBe(256);
+    expect(b.tolist()).toEqual([[[1, 2, 3, 4]]]);
+  });
+});

@@ -2,6 +2,7 @@
 // FIRST on, runs a kernel, and copies the result out before the next call: the memory is scratch, not storage.
 import { KERNELS_WASM } from "./kernels-wasm.js";
 import { SATURATES, TANH_P, TANH_Q } from "../ops/tanh.js";
+import { floats } from "../storage.js";
 
 /** The kernels' exports; addresses and strides are in bytes (see kernels.wat). */
 export interface Kernels {
@@ -9,6 +10,7 @@ export interface Kernels {
   mm(a: number, ars: number, acs: number, b: number, brs: number, c: number, m: number, k: number, n: number): void;
   mm64(a: number, ars: number, acs: number, b: number, brs: number, c: number, m: number, k: number, n: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  add_rows(a: number, b: number, out: number, n: number, width: number): void;
   tanh(x: number, y: number, n: number): void;
   tanh_backward(g: number, y: number, out: number, n: number): void;
 }
@@ -50,4 +52,17 @@ export function scratch(kernels: Kernels, floats: number): Float32Array {
   if (needed > 0) kernels.memory.grow(Math.ceil(needed / 65536));
   heap = new Float32Array(kernels.memory.buffer);
   return heap;
+}
+
+/** Below this many elements, the elementwise loops in JavaScript are as fast as copying in and out. */
+export const WASM_FROM = 64;
+
+/** The float after `start` and `n` floats, rounded up to whole vectors: the kernels read and write in fours. */
+export const after = (start: number, n: number): number => start + Math.ceil(n / 4) * 4;
+
+/** The first `n` floats at `at` in `heap`, copied out into tensor storage. */
+export function copyOut(heap: Float32Array, at: number, n: number): Float32Array {
+  const out = floats(n);
+  out.set(heap.subarray(at, at + n));
+  return out;
 }

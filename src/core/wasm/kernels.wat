@@ -141,6 +141,25 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $loop_i))))
 
+  ;; out = a + b for n floats, b's `width` floats repeated along a: a bias over a batch's rows. n is a multiple
+  ;; of width, width of 4. out may be a.
+  (func (export "add_rows") (param $a i32) (param $b i32) (param $out i32) (param $n i32) (param $width i32)
+    (local $end i32) (local $row i32) (local $j i32)
+    (local.set $end (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $row (i32.shl (local.get $width) (i32.const 2)))
+    (block $done (loop $loop
+      (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+      (local.set $j (i32.const 0))
+      (block $done_j (loop $loop_j
+        (br_if $done_j (i32.ge_u (local.get $j) (local.get $row)))
+        (v128.store (i32.add (local.get $out) (local.get $j))
+          (f32x4.add (v128.load (i32.add (local.get $a) (local.get $j))) (v128.load (i32.add (local.get $b) (local.get $j)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $loop_j)))
+      (local.set $a (i32.add (local.get $a) (local.get $row)))
+      (local.set $out (i32.add (local.get $out) (local.get $row)))
+      (br $loop))))
+
   ;; y = tanh(x) for n floats, 8 at a time in float64: ops/tanh.ts's rational fit, operation for operation, so
   ;; the results are tanhf's. Its constants are in memory (the loader writes them): P's coefficients from byte 0,
   ;; Q's from byte 56, SATURATES at byte 112. 4 interleaved chains keep the multipliers busy. Reads and writes

@@ -1,19 +1,5 @@
 // tanh and TanhBackward0 in the WebAssembly kernels (kernels.wat), for tensors long enough to repay the copies.
-import { FIRST, kernels, scratch } from "./kernels.js";
-import { floats } from "../storage.js";
-
-/** Below this many elements, the JavaScript loops are as fast as copying into WebAssembly's memory and back. */
-const WASM_FROM = 64;
-
-/** The float after `start` and `n` floats, rounded up to whole vectors: the kernels read and write in fours. */
-const after = (start: number, n: number): number => start + Math.ceil(n / 4) * 4;
-
-/** The first `n` floats at `at` in `heap`, copied out into tensor storage. */
-function copyOut(heap: Float32Array, at: number, n: number): Float32Array {
-  const out = floats(n);
-  out.set(heap.subarray(at, at + n));
-  return out;
-}
+import { FIRST, WASM_FROM, after, copyOut, kernels, scratch } from "./kernels.js";
 
 /** tanh(x) rounded to float32, or null where the JavaScript loop is to run. */
 export function wasmTanh(x: Float32Array): Float32Array | null {
