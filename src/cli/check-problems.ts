@@ -6,10 +6,9 @@ import { grading as gradingOf, passedAll } from "../grader/grade.js";
 import { gradeProblems, selectProblems } from "../grader/problems.js";
 import { jsonReport } from "../grader/report-json.js";
 import { textReport } from "../grader/report-text.js";
-import { loadManifest } from "../grader/spec.js";
+import { isProblemName, loadManifest } from "../grader/spec.js";
 import { openWorkspace } from "../grader/workspace.js";
 import type { Io } from "./io.js";
-import { isProblemName } from "./questions.js";
 
 export const PROBLEMS_APART =
   'grade the written problems on their own ("autograd-ex check p1 p2 p3 p4") and the questions apart ("autograd-ex check q1 q2 q3")';

@@ -9,11 +9,11 @@ import { fenced } from "../grader/report-github.js";
 import { jsonReport } from "../grader/report-json.js";
 import { textReport } from "../grader/report-text.js";
 import { reportsFailed, stdoutCount, TWO_ON_STDOUT, withGithub, writeReports, type ReportRequest } from "../grader/reports.js";
-import { loadManifest } from "../grader/spec.js";
+import { isProblemName, loadManifest } from "../grader/spec.js";
 import { openWorkspace } from "../grader/workspace.js";
 import { checkProblems } from "./check-problems.js";
 import type { Io } from "./io.js";
-import { isProblemName, selectQuestions } from "./questions.js";
+import { selectQuestions } from "./questions.js";
 
 export interface CheckOptions extends CliSettings {
   dir: string;

@@ -5,8 +5,6 @@ import type { Manifest, Question } from "../grader/spec.js";
 export const UNKNOWN_QUESTION = (name: string, known: string[]) =>
   `unknown question "${name}" (the questions are ${known.join(", ")})`;
 
-/** The written problems are named p1, p2, …, graded apart from the questions (see check-problems.ts). */
-export const isProblemName = (name: string): boolean => /^p\d+$/.test(name);
 
 /** The named questions in the manifest's order; all of them when none is named. */
 export function selectQuestions(manifest: Manifest, names: string[]): Question[] {

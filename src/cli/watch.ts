@@ -8,12 +8,11 @@ import { ToolError } from "../grader/errors.js";
 import { grade, type QuestionReport } from "../grader/grade.js";
 import { gradeProblems, manifestProblems } from "../grader/problems.js";
 import { textReport } from "../grader/report-text.js";
-import { loadManifest, type Question } from "../grader/spec.js";
+import { isProblemName, loadManifest, type Question } from "../grader/spec.js";
 import { openWorkspace, solutionFile } from "../grader/workspace.js";
 import { findItem, hintText, revealHints } from "./hint.js";
 import type { Io } from "./io.js";
 import { questionStatus } from "./list.js";
-import { isProblemName } from "./questions.js";
 import { SourceWatcher } from "./watch-files.js";
 
 export interface WatchOptions {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { paths } from "./paths.js";
+import { isProblemName } from "./spec.js";
 
 /** The child's heap cap by default, in MB (`--max-old-space-size`). */
 export const DEFAULT_HEAP_MB = 256;
@@ -58,7 +59,7 @@ let spare: Started | undefined;
  * of questions, not of problems nor for help). The first Child takes it; it is killed at exit if none does.
  */
 export function startSpareFor(args: string[], heapMb = DEFAULT_HEAP_MB): void {
-  if (args[0] !== "check" || args.some((arg) => /^(p\d+|-h|--help)$/.test(arg))) return;
+  if (args[0] !== "check" || args.some((arg) => isProblemName(arg) || arg === "-h" || arg === "--help")) return;
   spare = startHarness(heapMb);
   spare.process.on("error", () => {}); // a spare that failed to start is not taken
   spare.process.stdin!.on("error", () => {});

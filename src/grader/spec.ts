@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { ToolError } from "./errors.js";
 import { paths } from "./paths.js";
 
+/** The written problems are named p1, p2, …, graded apart from the questions (see src/cli/check-problems.ts). */
+export const isProblemName = (name: string): boolean => /^p\d+$/.test(name);
+
 export interface Question {
   id: string;
   title: string;
