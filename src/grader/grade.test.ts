@@ -12,6 +12,8 @@ const questions = loadManifest().questions;
 const limits = { ...DEFAULT_LIMITS, timeoutMs: 500 };
 const Q2_OK =
   "export function q2(x, y, z) {\n  x.sub(1).mul(y.sub(2).pow(2)).mul(z.sub(3).pow(3)).div(x.add(y).add(z).sqrt()).backward();\n  return [x.grad, y.grad, z.grad];\n}\n";
+/** q1's two functions, doing nothing: for files whose top-level code is what a test is about. */
+const Q1_NOTHING = "export function q1() {}\nexport function grad_q1() {}\n";
 
 function workspace(files: Record<string, string>): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-grade-")));
@@ -87,7 +89,7 @@ describe("grade", () => {
       'Math.sqrt = () => 0; Math.pow = () => 0; JSON.stringify = () => "{}"; Object.is = () => true;\n' +
       'Array.prototype.map = function () { return []; }; Object.prototype.toJSON = function () { return "hijacked"; };\n' +
       'console.log("\\u001b[32m✓ check_q1\\u001b[0m\\r::error::fake"); console.log(\'{"t":"done"}\');\n' +
-      "export function q1() {}\nexport function grad_q1() {}\n";
+      Q1_NOTHING;
     const checks = await gradeFiles({ "q1.js": hostile, "q2.js": Q2_OK });
     expect(checks.check_q2.status).toBe("pass");
     expect(checks.check_q1.status).toBe("not_attempted");
@@ -98,7 +100,8 @@ describe("grade", () => {
     const q1 =
       'import { torch } from "autograd-ex";\nglobalThis.leak = 41; torch.set_grad_enabled(false);\n' +
       "torch.Tensor.prototype.mul = () => null; Math.sqrt = () => 0;\n" +
-      'console.log("q1 here");\nexport function q1() {}\nexport function grad_q1() {}\n';
+      'console.log("q1 here");\n' +
+      Q1_NOTHING;
     const q2 = `console.log("q2 sees", typeof globalThis.leak);\n${Q2_OK}`;
     const checks = await gradeFiles({ "q1.js": q1, "q2.js": q2 });
     expect(checks.check_q2.status).toBe("pass");
@@ -110,7 +113,7 @@ describe("grade", () => {
     const q1 =
       'console.log("one"); process.stdout.write(Buffer.from("two\\n")); console.error("three");\n' +
       'process.stderr.write("four\\n", () => console.log("written")); console.log(process.stdin.read(), process.stdout === process.stdout);\n' +
-      "export function q1() {}\nexport function grad_q1() {}\n";
+      Q1_NOTHING;
     const checks = await gradeFiles({ "q1.js": q1 }, ["q1"]);
     expect(checks.check_q1.output).toBe("one\ntwo\nthree\nfour\nnull true\nwritten");
   });
