@@ -12,7 +12,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
     testTimeout: 60_000,
     // check keeps bundles between runs: in tests, somewhere other than the user's own cache
-    env: { AUTOGRAD_EX_CACHE: join(tmpdir(), "autograd-ex-test-bundles") },
+    // and no standby left behind by each check a test runs (test/standby.test.ts turns them on)
+    env: { AUTOGRAD_EX_CACHE: join(tmpdir(), "autograd-ex-test-bundles"), AUTOGRAD_EX_STANDBY: "off" },
     reporters: ["default", "./scripts/vitest-summary.js"],
   },
 });

@@ -1,6 +1,5 @@
 // One child process running a job: spawned with the sandbox's flags, watched against deadlines and memory,
 // read frame by frame, and always killed (with its whole process group) when it finishes or misbehaves.
-import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { setTimeout as delay } from "node:timers/promises";
@@ -8,7 +7,7 @@ import { ToolError } from "./errors.js";
 import { CapturedOutput } from "./output.js";
 import { LIMITS, type CallOutcome, type Frame, type Job, type Thrown } from "./protocol.js";
 import { parseFrame } from "./reply.js";
-import { DEFAULT_HEAP_MB, discard, startHarness, takeSpare, type Started } from "./spawn.js";
+import { DEFAULT_HEAP_MB, discard, startHarness, startStandbyOnce, takeSpare, type Started } from "./spawn.js";
 
 export interface Limits {
   /** Per check, and for the solution's top-level code. */
@@ -101,6 +100,8 @@ function residentMb(pid: number): number {
 function exitReason(code: number | null, signal: string | null, output: CapturedOutput, heapMb: number): string {
   if (/heap out of memory|Reached heap limit/.test(output.tail())) return `ran out of memory (heap limit ${heapMb} MB)`;
   if (signal !== null) return `was stopped by signal ${signal}`;
+  // NOTE: a standby is not our child: it tells how it ends in a frame, unless it is killed outright
+  if (code === null) return "ended unexpectedly (does the code call process.exit?)";
   return `exited with code ${code} (does the code call process.exit?)`;
 }
 
@@ -108,7 +109,7 @@ function exitReason(code: number | null, signal: string | null, output: Captured
  * Lets this process end without waiting for a killed child that has answered everything to be gone: its kernel
  * takes milliseconds to free its memory, and its pipes would keep the event loop alive until then.
  */
-function release(child: ChildProcess): void {
+function release(child: Started["process"]): void {
   child.unref();
   for (const stream of child.stdio) (stream as { unref?: () => void } | null)?.unref?.();
 }
@@ -127,7 +128,7 @@ export class Child {
   readonly #results: Attempt["results"] = new Map();
   readonly #loadFailures: Attempt["loadFailures"] = new Map();
   readonly #spawned: Started;
-  readonly #child: ChildProcess;
+  readonly #child: Started["process"];
   readonly #watchdog: NodeJS.Timeout;
   /** Settles when the child has exited and closed its pipes: all its output is in. */
   readonly #closed: Promise<unknown>;
@@ -143,6 +144,8 @@ export class Child {
   #stepStart = Date.now();
   #deadline: NodeJS.Timeout | undefined;
   #finished = false;
+  /** How a standby said it ends: not its parent, the grader would not learn it otherwise. */
+  #lastWord: { code: number | null; signal: string | null } = { code: null, signal: null };
 
   constructor(private readonly limits: Limits) {
     guardExit();
@@ -175,7 +178,7 @@ export class Child {
       this.#timeouts = timeouts;
       if (this.#exited !== undefined) return this.#fail(this.#exited);
       this.#arm(this.limits.startupMs);
-      this.#child.stdin!.end(JSON.stringify(job));
+      this.#child.stdin!.end(JSON.stringify(job) + "\n");
     });
   }
 
@@ -235,6 +238,7 @@ export class Child {
     if (frame.t === "ready" && !this.#started) {
       this.#started = true;
       this.#armNext();
+      startStandbyOnce(); // while this child works
     } else if (frame.t === "out" && this.#started) {
       this.#output().add(Buffer.from(frame.text), frame.more);
     } else if (frame.t === "loaded" && typeof step === "object" && step !== null && frame.module === step.load) {
@@ -245,6 +249,8 @@ export class Child {
       this.#results.set(frame.check, { calls: frame.calls, durationMs: Date.now() - this.#stepStart });
       this.#next++;
       this.#armNext();
+    } else if (frame.t === "exit") {
+      this.#lastWord = frame;
     } else if (frame.t === "done" && this.#started) {
       this.#stop(this.#next < this.#job.checks.length ? { kind: "crashed", reason: NO_ANSWER } : undefined);
     } else {
@@ -264,7 +270,7 @@ export class Child {
   }
 
   #onClose(code: number | null, signal: string | null): void {
-    if (this.#started) return this.#stop({ kind: "crashed", reason: exitReason(code, signal, this.#raw, this.limits.heapMb) });
+    if (this.#started) return this.#stop({ kind: "crashed", reason: exitReason(code ?? this.#lastWord.code, signal ?? this.#lastWord.signal, this.#raw, this.limits.heapMb) });
     const detail = this.#raw.tail(400).trim().split("\n").pop() || `exit code ${code}`;
     this.#fail(`the grading process failed to start (${detail})`);
   }

@@ -1,10 +1,12 @@
 // The child's trusted side: reads the job from stdin, loads each bundled solution in a realm of its own, makes
 // the requested calls and reports each outcome, and what the solutions print, as plain data on fd 3. It decides
-// nothing: the parent holds the expected values.
+// nothing: the parent holds the expected values. Started as a standby (`--standby <idle ms>`), it makes its
+// realms first, then takes the job and sends the frames over one connection to its socket.
 // NOTE: everything used after a solution loads is captured first (see harness-describe.ts); loops are indexed
 // and arguments passed with Reflect.apply, because iteration goes through prototypes a solution may replace.
 import { Console } from "node:console";
-import { readFileSync, writeSync } from "node:fs";
+import { readSync, writeSync } from "node:fs";
+import { constants } from "node:os";
 import type { Writable } from "node:stream";
 import { types } from "node:util";
 import { compileFunction } from "node:vm";
@@ -13,8 +15,11 @@ import { newRealm, type Realm } from "./harness-realm.js";
 import { lazyRequire } from "./lazy.js";
 import { LIMITS, type Job, type JobCheck, type JobModule } from "./protocol.js";
 import type { Input } from "./spec.js";
+import { STANDBY_FILES } from "./standby.js";
 
-const CHANNEL = 3;
+/** Where the job comes from and the frames go: stdin and fd 3, or a standby's connection. */
+let input = 0;
+let channel = 3;
 const write = writeSync;
 const encoder = new TextEncoder();
 const encode = TextEncoder.prototype.encode;
@@ -37,7 +42,7 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   }
 }
 
-const send = (text: string): void => writeAll(CHANNEL, apply(encode, encoder, [text + "\n"]));
+const send = (text: string): void => writeAll(channel, apply(encode, encoder, [text + "\n"]));
 
 /** Printed text for the parent, in order with everything else it reads; `more` counts what was not sent. */
 const sendOutput = (fd: 1 | 2, text: string, more = 0): void =>
@@ -175,33 +180,93 @@ function closeDoors(): void {
   const sink = (fd: 1 | 2) => ({ write: (text: string) => (sendText(fd, text), true) }) as unknown as NodeJS.WritableStream;
   globalThis.console = new Console({ stdout: sink(1), stderr: sink(2), ignoreErrors: false });
   const kill = unsafe._kill as (pid: number, signal: number) => number, self = process.pid;
-  unsafe._kill = (pid: number, signal: number) => (pid === self ? kill(pid, signal) : -1); // -1: EPERM
+  unsafe._kill = (pid: number, signal: number) => (pid === self ? (beforeOwnSignal(signal), kill(pid, signal)) : -1); // -1: EPERM
   for (const name of REMOVED) delete unsafe[name];
   // process.report describes the machine (host name, addresses); Node itself reads only this flag of it
   Object.defineProperty(process, "report", { value: { reportOnUncaughtException: false } });
   delete (globalThis as Record<string, unknown>).fetch;
 }
 
+/**
+ * The job: one line of JSON. NOTE: read up to its newline, not to the end of the stream: the parent's end
+ * closes a turn of its event loop later, after what it does meanwhile.
+ */
+function readJob(fd: number): Job {
+  const chunks: Buffer[] = [], buffer = Buffer.allocUnsafe(1 << 16);
+  for (let n = readSync(fd, buffer); n > 0; n = buffer[n - 1] === 0x0a ? 0 : readSync(fd, buffer)) {
+    chunks[chunks.length] = Buffer.from(buffer.subarray(0, n));
+  }
+  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as Job;
+}
+
+const net = lazyRequire<typeof import("node:net")>("node:net");
+/** The connection a standby took its job on: kept, since collecting it would close its descriptor. */
+let connection: unknown;
+
+/** Signals that do not end a Node process (it ignores them, handles them, or stops). */
+const NOT_ENDING = new Set(["SIGUSR1", "SIGPIPE", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGWINCH"]);
+const signalNames = new Map(Object.entries(constants.signals).map(([name, number]) => [number as number, name]));
+/** Whether a signal the process sends itself is told of first (a standby's is; a spawned child's parent sees it). */
+let tellsSignals = false;
+
+/** Before a signal a solution sends its own process: a standby tells the parent, if it will end the process. */
+function beforeOwnSignal(signal: number): void {
+  const name = signalNames.get(signal);
+  if (!tellsSignals || name === undefined || NOT_ENDING.has(name) || (name !== "SIGKILL" && process.listenerCount(name) > 0)) return;
+  send('{"t":"exit","signal":"' + name + '"}');
+}
+
+/** A standby's wait: for the first connection to its socket (whose descriptor it returns), or for `idleMs`. */
+function standBy(idleMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const idle = setTimeout(() => process.exit(0), idleMs);
+    const server = net().createServer({ pauseOnConnect: true }, (socket) => {
+      clearTimeout(idle);
+      server.close();
+      connection = socket;
+      // NOTE: read and written with readFileSync and writeSync, as stdin and fd 3 are: blocking, with nothing of
+      // the event loop's reading from it
+      const handle = (socket as unknown as { _handle: { fd: number; setBlocking(blocking: boolean): number } })._handle;
+      handle.setBlocking(true);
+      // how it ends would otherwise reach no one: a standby's parent is gone
+      process.on("exit", (code) => send('{"t":"exit","code":' + code + "}"));
+      tellsSignals = true;
+      resolve(handle.fd);
+    });
+    server.on("error", reject);
+    server.listen(STANDBY_FILES.socket);
+  });
+}
+
+/** Realms a standby makes ahead: one per exercise question and one more. */
+const STANDBY_REALMS = 4;
+
 async function main(): Promise<void> {
+  const standby = process.argv[2] === "--standby" ? Number(process.argv[3]) : undefined;
   closeDoors();
   const globals = globalThis as unknown as Record<string, unknown>; // as closeDoors left them
-  let ahead: Realm | undefined = newRealm(globals); // made while the parent may still be bundling
+  // made while the parent may still be bundling, or while a standby waits
+  const ahead: (Realm | undefined)[] = [newRealm(globals)];
+  if (standby !== undefined) {
+    while (ahead.length < STANDBY_REALMS) ahead[ahead.length] = newRealm(globals);
+    input = channel = await standBy(standby);
+  }
   // NOTE: a job that cannot be read (the parent is gone: empty stdin) throws here and ends the process
-  const job = JSON.parse(readFileSync(0, "utf8")) as Job;
+  const job = readJob(input);
   process.on("uncaughtException", (error) => report("uncaught exception outside a checked call", error));
   process.on("unhandledRejection", (error) => report("unhandled promise rejection", error));
   // NOTE: without a pending handle, awaiting a promise that never settles would end the process (exit code 13)
   // instead of running into the parent's deadline.
   setInterval(() => {}, 1 << 30);
   send('{"t":"ready"}');
-  let module = -1, exports: Scope | null = null, make: Makers | undefined;
+  let module = -1, exports: Scope | null = null, make: Makers | undefined, made = 0;
   for (let i = 0; i < job.checks.length; i++) {
     const check = job.checks[i];
     if (check.module !== module) {
       module = check.module;
       outputRoom = LIMITS.outputModule;
-      const realm = ahead ?? newRealm(globals);
-      ahead = undefined;
+      const realm = ahead[made] ?? newRealm(globals);
+      ahead[made++] = undefined;
       make = makers(realm);
       useTensorClass(realm.core.Tensor);
       exports = load(job, module, realm);

@@ -50,7 +50,9 @@ export type Frame =
   | { t: "out"; fd: 1 | 2; text: string; more: number }
   | { t: "begin"; check: number }
   | { t: "result"; check: number; calls: CallOutcome[] }
-  | { t: "done" };
+  | { t: "done" }
+  /** A standby's last word before it exits, or is ended by a signal it can catch (no one else would learn how). */
+  | { t: "exit"; code: number | null; signal: string | null };
 
 /** JSON has no NaN, ±Infinity or -0: they travel as these strings. */
 export const WIRE_NUMBERS: Record<string, number> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, "-0": -0 };

@@ -41,8 +41,16 @@ describe("parseFrame", () => {
     });
   });
 
+  it("reads how a standby exits: its code or its signal", () => {
+    expect(parseFrame('{"t":"exit","code":3}')).toEqual({ t: "exit", code: 3, signal: null });
+    expect(parseFrame('{"t":"exit","signal":"SIGTERM"}')).toEqual({ t: "exit", code: null, signal: "SIGTERM" });
+  });
+
   it.each([
     ["not JSON", "{"],
+    ["an exit frame without a whole code", '{"t":"exit","code":"3"}'],
+    ["an exit frame with neither", '{"t":"exit"}'],
+    ["an exit frame with a signal that is none", '{"t":"exit","signal":"\\u001b[2J"}'],
     ["an unknown frame", '{"t":"passed"}'],
     ["a tensor whose shape disagrees with its size", tensor({ numel: 3 })],
     ["a tensor whose values disagree with its size", tensor({ values: [1] })],

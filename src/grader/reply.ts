@@ -114,6 +114,12 @@ export function parseFrame(line: string): Frame {
       return { t: "begin", check: count(data.check, "check") };
     case "result":
       return { t: "result", check: count(data.check, "check"), calls: list(data.calls, "calls", 64).map(outcome) };
+    case "exit": {
+      const code = data.code ?? null, signal = data.signal ?? null;
+      const valid = (code === null || Number.isInteger(code)) && (signal === null || (typeof signal === "string" && /^SIG[A-Z0-9]{1,12}$/.test(signal)));
+      if (!valid || (code === null) === (signal === null)) return fail("an exit frame needs a code or a signal");
+      return { t: "exit", code: code as number | null, signal: signal as string | null };
+    }
     default:
       return fail("unknown frame");
   }

@@ -1,18 +1,25 @@
 // Starting the child process that runs the harness: its sandbox flags, its own empty working folder and process
 // group. `check` starts one before its CLI has even loaded (bin/autograd-ex.cjs), so that Node boots in the
-// child while the parent loads and bundles; the first Child adopts that spare.
-import { spawn, type ChildProcess } from "node:child_process";
+// child while the parent loads and bundles; the first Child adopts that spare. Better still, the spare is a
+// standby that the previous `check` started (src/grader/standby.ts), already booted; each `check` leaves one.
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { lazyRequire } from "./lazy.js";
 import { paths } from "./paths.js";
 import { isProblemName } from "./spec.js";
+import { claimStandby, standbyHome, standbyKey, startStandby, STANDBY_IDLE_MS } from "./standby.js";
+import { StandbyProcess } from "./standby-process.js";
+
+// NOTE: loaded when a child is spawned: a `check` that claims a standby needs only node:net first
+const childProcess = lazyRequire<typeof import("node:child_process")>("node:child_process");
 
 /** The child's heap cap by default, in MB (`--max-old-space-size`). */
 export const DEFAULT_HEAP_MB = 256;
 
 export interface Started {
-  process: ChildProcess;
+  process: ChildProcess | StandbyProcess;
   /** The child's working folder, empty, removed by `discard`. */
   cwd: string;
   heapMb: number;
@@ -33,18 +40,21 @@ function harnessFlags(heapMb: number): string[] {
   ];
 }
 
+function spawnHarness(heapMb: number, cwd: string): ChildProcess {
+  return childProcess().spawn(process.execPath, harnessFlags(heapMb), { cwd, env: {}, detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"] });
+}
+
 export function startHarness(heapMb: number): Started {
   const cwd = mkdtempSync(join(tmpdir(), "autograd-ex-run-"));
-  const child = spawn(process.execPath, harnessFlags(heapMb), { cwd, env: {}, detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"] });
-  return { process: child, cwd, heapMb };
+  return { process: spawnHarness(heapMb, cwd), cwd, heapMb };
 }
 
 /** Kills the child with its whole process group, and removes its folder. */
 export function discard({ process: child, cwd }: Started): void {
-  if (child.exitCode === null && child.signalCode === null) {
-    // not reaped yet, so its pid is still its own
+  // not reaped yet, so its pid is still its own; none yet for a standby that has not answered
+  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
     try {
-      process.kill(-child.pid!, "SIGKILL");
+      process.kill(-child.pid, "SIGKILL");
     } catch {
       child.kill("SIGKILL"); // already gone, or no process groups on this platform
     }
@@ -53,17 +63,49 @@ export function discard({ process: child, cwd }: Started): void {
 }
 
 let spare: Started | undefined;
+/** Where to leave a standby for the next `check`, once this one has sent its job. */
+let nextStandby: { home: string; heapMb: number } | undefined;
+
+/** A standby left by an earlier `check`, claimed; undefined when there is none to claim. */
+function adoptStandby(home: string, heapMb: number): Started | undefined {
+  const claimed = claimStandby(home, standbyKey(paths.harness, heapMb));
+  if (claimed === null) return undefined;
+  return { process: new StandbyProcess(claimed, (cwd) => spawnHarness(heapMb, cwd)), cwd: claimed.folder, heapMb };
+}
 
 /**
  * For bin/autograd-ex.cjs: starts a child ahead of time when the command line is one that will need it (`check`
- * of questions, not of problems nor for help). The first Child takes it; it is killed at exit if none does.
+ * of questions, not of problems nor for help), or claims a standby. The first Child takes it; it is killed at
+ * exit if none does.
  */
 export function startSpareFor(args: string[], heapMb = DEFAULT_HEAP_MB): void {
   if (args[0] !== "check" || args.some((arg) => isProblemName(arg) || arg === "-h" || arg === "--help")) return;
-  spare = startHarness(heapMb);
+  const home = standbyHome();
+  if (home !== null) nextStandby = { home, heapMb };
+  spare = (home === null ? undefined : adoptStandby(home, heapMb)) ?? startHarness(heapMb);
   spare.process.on("error", () => {}); // a spare that failed to start is not taken
   spare.process.stdin!.on("error", () => {});
-  process.once("exit", discardSpare);
+  if (!process.listeners("exit").includes(discardSpare)) process.on("exit", discardSpare);
+}
+
+/** Starts a standby in `home` for runs with this heap limit (src/grader/standby.ts). */
+export function leaveStandby(home: string, heapMb: number): void {
+  const flags = [...harnessFlags(heapMb), "--standby", String(STANDBY_IDLE_MS)];
+  startStandby(home, standbyKey(paths.harness, heapMb), (cwd, log) =>
+    childProcess().spawn(process.execPath, flags, { cwd, env: {}, detached: true, stdio: ["ignore", log, log] }),
+  );
+}
+
+/** After a job has gone to its child: starts the standby for the next `check`, if this one wants it (once). */
+export function startStandbyOnce(): void {
+  if (nextStandby === undefined) return;
+  const { home, heapMb } = nextStandby;
+  nextStandby = undefined;
+  try {
+    leaveStandby(home, heapMb);
+  } catch {
+    // a standby is only a head start for the next run
+  }
 }
 
 /** Kills the spare if no Child took it. NOTE: its pipes would otherwise keep the process from ending. */
@@ -77,7 +119,9 @@ export function takeSpare(heapMb: number): Started | undefined {
   const taken = spare;
   spare = undefined;
   if (taken === undefined) return undefined;
-  if (taken.heapMb === heapMb && taken.process.pid !== undefined && taken.process.exitCode === null && taken.process.signalCode === null) return taken;
+  // NOTE: a standby has no pid until it answers; a child without one failed to start
+  const started = taken.process.pid !== undefined || taken.process instanceof StandbyProcess;
+  if (taken.heapMb === heapMb && started && taken.process.exitCode === null && taken.process.signalCode === null) return taken;
   discard(taken);
   return undefined;
 }

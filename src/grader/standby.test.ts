@@ -1,0 +1,177 @@
+// Standbys (needs `npm run build`: the harness): the private folder they live in, how one is claimed by exactly
+// one `check`, and a claimed one running a job as a spawned child would, down to how it ends.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Child, DEFAULT_LIMITS } from "./child.js";
+import { paths } from "./paths.js";
+import type { Job } from "./protocol.js";
+import { DEFAULT_HEAP_MB, discardSpare, leaveStandby, startSpareFor } from "./spawn.js";
+import { alive, claimStandby, STANDBY_FILES, standbyHome, standbyKey, startStandby } from "./standby.js";
+
+let home: string;
+const strangers: ChildProcess[] = [];
+const key = standbyKey(paths.harness, DEFAULT_HEAP_MB);
+
+beforeEach(() => {
+  home = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-standby-")));
+});
+
+/** The standbys named in the folders of `home`, claimed or not, that are still running. */
+function standbysIn(dir: string): number[] {
+  const pid = (name: string) => Number(existsSync(join(dir, name, STANDBY_FILES.pid)) && readFileSync(join(dir, name, STANDBY_FILES.pid), "utf8"));
+  return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => pid(entry.name)).filter(alive);
+}
+
+afterEach(async () => {
+  discardSpare();
+  strangers.forEach((p) => p.kill("SIGKILL"));
+  await until(() => strangers.every((p) => p.exitCode !== null || p.signalCode !== null));
+  for (const pid of standbysIn(home)) process.kill(-pid, "SIGKILL"); // a standby leads its process group
+  strangers.length = 0;
+  rmSync(home, { recursive: true, force: true });
+});
+
+const until = async (ready: () => boolean, ms = 5000): Promise<void> => {
+  for (const end = Date.now() + ms; !ready(); await new Promise((r) => setTimeout(r, 10))) {
+    if (Date.now() > end) throw new Error("timed out");
+  }
+};
+
+/** A standby left in `home`, once it listens. */
+async function listening(): Promise<string> {
+  leaveStandby(home, DEFAULT_HEAP_MB);
+  const folder = join(home, readdirSync(home).find((name) => name.startsWith(`${key}.`))!);
+  await until(() => existsSync(join(folder, STANDBY_FILES.socket)));
+  return folder;
+}
+
+/** A process that is alive and is no standby. */
+function stranger(): number {
+  const p = spawn("sleep", ["30"], { stdio: "ignore" });
+  strangers.push(p);
+  return p.pid!;
+}
+
+const Q1: Job = {
+  modules: [{ code: 'exports.q1 = (x) => require("autograd-ex").torch.relu(x);', filename: "q1.js" }],
+  checks: [{ module: 0, index: 0, inputs: [{ name: "x", tensor: [-1, 2], requires_grad: false }], calls: [{ function: "q1", args: ["x"] }] }],
+};
+
+describe("the standbys' folder", () => {
+  it("is off when asked, under CI, and otherwise made private", () => {
+    expect(standbyHome({ AUTOGRAD_EX_STANDBY: "off" })).toBeNull();
+    expect(standbyHome({ AUTOGRAD_EX_STANDBY: "0" })).toBeNull();
+    expect(standbyHome({ AUTOGRAD_EX_STANDBY: join(home, "s"), CI: "true" })).toBeNull();
+    expect(standbyHome({ AUTOGRAD_EX_STANDBY: join(home, "s"), CI: "false" })).toBe(join(home, "s"));
+    expect(readdirSync(home)).toEqual(["s"]);
+  });
+
+  it("is refused when others may write in it", () => {
+    mkdirSync(join(home, "shared"));
+    chmodSync(join(home, "shared"), 0o777);
+    expect(standbyHome({ AUTOGRAD_EX_STANDBY: join(home, "shared") })).toBeNull();
+  });
+
+  it("is refused when it cannot be made", () => {
+    writeFileSync(join(home, "file"), "");
+    expect(standbyHome({ AUTOGRAD_EX_STANDBY: join(home, "file", "s") })).toBeNull();
+  });
+});
+
+describe("claiming a standby", () => {
+  const plant = (name: string, pid: number) => {
+    mkdirSync(join(home, name));
+    writeFileSync(join(home, name, STANDBY_FILES.pid), String(pid));
+  };
+
+  it("takes a live one once, under a name of its own", () => {
+    const pid = stranger();
+    plant(`${key}.aaaaaa`, pid);
+    expect(claimStandby(home, key)).toEqual({ folder: join(home, `c.${process.pid}.aaaaaa`), pid });
+    expect(claimStandby(home, key)).toBeNull();
+  });
+
+  it("removes the folders of standbys and claimers that are gone, and leaves the others", () => {
+    const gone = spawnSync("true").pid!, live = stranger();
+    plant(`${key}.dead00`, gone);
+    plant("0000beef.dead01", gone);
+    plant("0000beef.live00", live);
+    plant(`c.${gone}.dead02`, gone);
+    plant(`c.${live}.live01`, live);
+    plant("starting.boot00", gone);
+    expect(claimStandby(home, key)).toBeNull();
+    expect(readdirSync(home).sort()).toEqual(["0000beef.live00", `c.${live}.live01`, "starting.boot00"]);
+  });
+
+  it("is left alone by a standby start while one is waiting", async () => {
+    await listening();
+    startStandby(home, key, () => {
+      throw new Error("started a second standby");
+    });
+    expect(readdirSync(home)).toHaveLength(1);
+  });
+});
+
+describe("a claimed standby", () => {
+  const run = async (job: Job) => {
+    startSpareFor(["check"]);
+    const child = new Child(DEFAULT_LIMITS);
+    return child.run(job, job.checks.map(() => 3000));
+  };
+
+  beforeEach(() => {
+    process.env.AUTOGRAD_EX_STANDBY = home;
+  });
+  afterEach(() => {
+    process.env.AUTOGRAD_EX_STANDBY = "off";
+  });
+
+  it("runs the job, is killed at the end, and leaves one standby for the next run", async () => {
+    const folder = await listening();
+    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    const attempt = await run(Q1);
+    expect(attempt.stopped).toBeUndefined();
+    expect(attempt.results.get(0)?.calls).toEqual([{ returned: { kind: "tensor", dtype: "float32", shape: [2], numel: 2, values: [0, 2] } }]);
+    await until(() => !alive(standby));
+    const left = readdirSync(home);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(new RegExp(`^${key}\\.`));
+  });
+
+  it("tells the code it exits with, which the parent of no standby would learn otherwise", async () => {
+    await listening();
+    const exits: Job = { ...Q1, modules: [{ code: "exports.q1 = () => process.exit(3);", filename: "q1.js" }] };
+    const attempt = await run(exits);
+    expect(attempt.stopped?.stop).toEqual({ kind: "crashed", reason: "exited with code 3 (does the code call process.exit?)" });
+  });
+
+  it("is stopped at its deadline like any child", async () => {
+    const folder = await listening();
+    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    startSpareFor(["check"]);
+    const loops: Job = { ...Q1, modules: [{ code: "exports.q1 = () => { for (;;); };", filename: "q1.js" }] };
+    const attempt = await new Child(DEFAULT_LIMITS).run(loops, [300]);
+    expect(attempt.stopped).toMatchObject({ at: 0, stop: { kind: "timeout" } });
+    await until(() => !alive(standby));
+  });
+
+  it("that runs out of memory is told apart, from what it printed in its log", async () => {
+    await listening();
+    const bomb: Job = { ...Q1, modules: [{ code: "exports.q1 = () => { const a = []; for (;;) a.push(new Array(1 << 22).fill(1.5)); };", filename: "q1.js" }] };
+    startSpareFor(["check"]);
+    const attempt = await new Child(DEFAULT_LIMITS).run(bomb, [15_000]);
+    expect(attempt.stopped?.stop).toEqual({ kind: "crashed", reason: `ran out of memory (heap limit ${DEFAULT_HEAP_MB} MB)` });
+  }, 20_000);
+
+  it("that never answers is replaced by a fresh child, and the process that held its pid is left alone", async () => {
+    const pid = stranger();
+    mkdirSync(join(home, `${key}.silent`));
+    writeFileSync(join(home, `${key}.silent`, STANDBY_FILES.pid), String(pid));
+    const attempt = await run(Q1);
+    expect(attempt.results.get(0)?.calls).toHaveLength(1);
+    expect(alive(pid)).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+// A standby child: started by one `check` for the next, it boots Node, loads the harness and makes its realms
+// while nobody waits, then listens on a Unix socket for one job. The next `check` claims it and runs its job on
+// it as on a child it had just spawned: the same sandbox flags, a process that has run no solution, killed at
+// the end. It exits by itself after STANDBY_IDLE_MS without a job.
+// Standbys live in a private folder: $AUTOGRAD_EX_STANDBY, or autograd-ex-<uid> in the temporary folder; none
+// with AUTOGRAD_EX_STANDBY=off, under CI, or where the folder is not this user's alone (or on Windows).
+import type { ChildProcess } from "node:child_process";
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const STANDBY_IDLE_MS = 15 * 60_000;
+
+/** A standby's folder holds its socket, what it printed (fd 1 and 2), and its pid, written by its starter. */
+export const STANDBY_FILES = { socket: "socket", log: "log", pid: "pid" };
+
+const isOff = (value: string | undefined) => value !== undefined && /^(off|0|false)$/i.test(value);
+
+/** The folder for standbys, made if missing; null when they are off or the folder is not safe to use. */
+export function standbyHome(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (isOff(env.AUTOGRAD_EX_STANDBY) || (env.CI !== undefined && !isOff(env.CI)) || process.getuid === undefined) return null;
+  const home = env.AUTOGRAD_EX_STANDBY || join(tmpdir(), `autograd-ex-${process.getuid()}`);
+  try {
+    mkdirSync(home, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") return null;
+  }
+  // NOTE: another user could have made it first, to serve fake results; a standby's socket is trusted as a child's pipes
+  const stat = lstatSync(home);
+  return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o077) === 0 ? home : null;
+}
+
+/** What makes a standby fit a run: the same Node, the same harness, the same heap limit. */
+export function standbyKey(harness: string, heapMb: number): string {
+  const { size, mtimeMs } = statSync(harness);
+  const text = [process.execPath, process.version, harness, size, mtimeMs, heapMb].join("\0");
+  let hash = 0x811c9dc5; // FNV-1a: names a file, guards nothing
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+
+/**
+ * Starts a standby in a new folder of `home`, unless one for `key` is waiting there: `spawnIn(folder, log)`
+ * spawns it there, detached, with its output going to the log file's descriptor. The folder is named for `key`
+ * once its pid is written in it.
+ */
+export function startStandby(home: string, key: string, spawnIn: (folder: string, log: number) => ChildProcess): void {
+  // one is enough: two `check`s at once would otherwise leave two
+  if (readdirSync(home).some((name) => name.startsWith(`${key}.`) && alive(pidIn(join(home, name))))) return;
+  const folder = mkdtempSync(join(home, "starting."));
+  const log = openSync(join(folder, STANDBY_FILES.log), "w", 0o600);
+  try {
+    const child = spawnIn(folder, log);
+    child.on("error", () => {}); // no standby then: the next `check` starts its own child
+    child.unref();
+    if (child.pid === undefined) return rmSync(folder, { recursive: true, force: true });
+    writeFileSync(join(folder, STANDBY_FILES.pid), String(child.pid));
+    renameSync(folder, join(home, `${key}.${folder.slice(-6)}`));
+  } finally {
+    closeSync(log);
+  }
+}
+
+export interface Claimed {
+  folder: string;
+  pid: number;
+}
+
+export function alive(pid: number): boolean {
+  if (!(pid > 0)) return false; // kill(0) would signal our own process group
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const pidIn = (folder: string): number => {
+  try {
+    return Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8")) || 0;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * Takes a standby for `key`: its folder is renamed "c.<our pid>.…", so no other `check` can take it too.
+ * Folders whose process is gone (an idle standby, a `check` that was killed) are removed on the way.
+ * Null when there is none; its socket may still refuse (it is still booting, or just quit).
+ */
+export function claimStandby(home: string, key: string): Claimed | null {
+  for (const name of readdirSync(home)) {
+    const here = join(home, name);
+    const claimer = /^c\.(\d+)\./.exec(name);
+    if (claimer !== null || !name.startsWith(`${key}.`)) {
+      const owner = claimer === null ? pidIn(here) : Number(claimer[1]);
+      if (!name.startsWith("starting.") && !alive(owner)) rmSync(here, { recursive: true, force: true });
+      continue;
+    }
+    const folder = join(home, `c.${process.pid}.${name.slice(-6)}`);
+    try {
+      renameSync(here, folder);
+    } catch {
+      continue; // taken meanwhile
+    }
+    const pid = pidIn(folder);
+    if (alive(pid)) return { folder, pid };
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return null;
+}
