@@ -1,10 +1,14 @@
 // Build step (after tsc): each process autograd-ex starts loads one file instead of resolving a graph of modules.
 // - dist/bin/autograd-ex.cjs: the CLI and the libraries it always needs. esbuild, mathjs and Graphviz stay
-//   outside, loaded only by the commands that use them.
+//   outside, loaded only by the commands that use them. With it, V8's code cache for it (.cache).
 // - dist/grader/harness.bundle.cjs: the child's harness, with the core as source text: it runs a copy of the
 //   core in each realm (src/grader/harness-realm.ts). CommonJS: Node starts it ~30 ms sooner than an ES module.
 import { build } from "esbuild";
+import { readFileSync, writeFileSync } from "node:fs";
+import Module from "node:module";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning" };
@@ -48,10 +52,24 @@ const sharedSpawn = {
     b.onResolve({ filter: /^\.\/spawn\.js$/ }, () => ({ path: "./spawn.cjs", external: true }));
   },
 };
+// NOTE: without comments and blanks the CLI's bundle is a third smaller and loads ~4 ms sooner; its names stay
 await build({
   ...commonjs,
+  minifyWhitespace: true,
+  minifySyntax: true,
   entryPoints: [`${dist}cli/index.js`],
   outfile: `${dist}bin/autograd-ex.cjs`,
   external: ["esbuild", "mathjs", "@viz-js/viz"],
   plugins: [sharedSpawn],
 });
+
+// V8's code cache for the CLI's bundle, made after its top-level code has run (so that the functions that code
+// compiled are in it): bin/autograd-ex.cjs compiles the bundle with it, ~10 ms sooner. A Node that is not this
+// one rejects it, and compiles the bundle as usual.
+const cli = `${dist}bin/autograd-ex.cjs`;
+const source = readFileSync(cli, "utf8");
+// NOTE: compiled by vm.Script, the bundle has no loader for import(): it must require what it loads later
+if (/[^\w.$]import\(/.test(source)) throw new Error(`${cli} calls import(): use lazyRequire (src/grader/lazy.ts)`);
+const script = new Script(Module.wrap(source), { filename: cli });
+script.runInThisContext()({}, Module.createRequire(cli), { exports: {} }, cli, dirname(cli));
+writeFileSync(`${cli}.cache`, script.createCachedData());

@@ -7,6 +7,7 @@ import { graphDot, graphTree, type Graph, type TitledGraph } from "../core/graph
 import { adapterCall, runAdapted, type AdaptedRun } from "../grader/adapted.js";
 import { DEFAULT_LIMITS, type Limits } from "../grader/child.js";
 import { ToolError } from "../grader/errors.js";
+import { lazyRequire } from "../grader/lazy.js";
 import { quoted } from "../grader/output.js";
 import type { JobCheck } from "../grader/protocol.js";
 import type { CheckOutcome } from "../grader/run.js";
@@ -73,8 +74,11 @@ function drawn(call: Traced, outcome: CheckOutcome, run: AdaptedRun & { ok: true
   }
 }
 
+/** Graphviz, loaded only here: it takes a tenth of a second. NOTE: required, as the CLI's bundle imports nothing (bin/autograd-ex.cjs). */
+const viz = lazyRequire<typeof import("@viz-js/viz")>("@viz-js/viz");
+
 export async function renderSvg(dot: string): Promise<string> {
-  const { instance } = await import("@viz-js/viz"); // loaded only here: it takes a tenth of a second
+  const { instance } = viz();
   const result = (await instance()).render(dot, { format: "svg" });
   if (result.status !== "success") throw new ToolError(`Graphviz could not draw the graph: ${result.errors.map((e) => e.message).join("; ")}`);
   return result.output;

@@ -5,7 +5,7 @@ import { SourceMap } from "node:module";
 import { bundleSolution } from "./bundle.js";
 import { Child, type Limits } from "./child.js";
 import { explainThrown } from "./explain.js";
-import { bundledFiles, filesHash, graderVersion, sha256, uniqueFiles, type GradedFile } from "./provenance.js";
+import { bundledFiles, filesHash, graderVersion, later, sha256, uniqueFiles, type GradedFile } from "./provenance.js";
 import { randomizedChecks } from "./randomized.js";
 import { runWorkspace, type RunCheck } from "./run.js";
 import type { JobModule, Thrown } from "./protocol.js";
@@ -156,7 +156,7 @@ export async function grade(workspace: string, questions: Question[], limits: Li
   });
   if (modules.length === 0) child?.dispose();
   const running = modules.length > 0 ? runWorkspace(modules, checks, limits, child) : null;
-  // NOTE: hashed while the child runs (the job is sent by now): hashing loads node:crypto, which takes a while
+  // NOTE: read while the child runs
   const files = bundled.map((b) => (b.ok ? bundledFiles(b.map) : []));
   const run = await running;
   return questions.map((question, i) => {
@@ -172,7 +172,16 @@ export async function grade(workspace: string, questions: Question[], limits: Li
 /** A run's reports with what every report carries: the seed, the grader's version, the graded files and their hash. */
 export function grading(reports: QuestionReport[], seed: number | null): Grading {
   const files = uniqueFiles(reports.flatMap((report) => report.files));
-  return { reports, seed, version: graderVersion(), files, files_sha256: filesHash(files) };
+  const hash = later(() => filesHash(files));
+  return {
+    reports,
+    seed,
+    version: graderVersion(),
+    files,
+    get files_sha256() {
+      return hash.value;
+    },
+  };
 }
 
 export async function gradeRun(workspace: string, questions: Question[], limits: Limits, options: GradeOptions = {}): Promise<Grading> {

@@ -18,10 +18,31 @@ export function graderVersion(): string {
   return version;
 }
 
+/**
+ * `compute()`'s value, computed when first read. NOTE: hashes are only shown in reports, and the first hash
+ * loads node:crypto (~10 ms), which a plain `check` would wait for.
+ */
+export function later(compute: () => string): { readonly value: string } {
+  let value: string | undefined;
+  return {
+    get value() {
+      return (value ??= compute());
+    },
+  };
+}
+
 /** The files a bundle was built from, with the text esbuild read from each (the source map keeps it). */
 export function bundledFiles(map: string): GradedFile[] {
   const { sources, sourcesContent } = JSON.parse(map) as { sources: string[]; sourcesContent?: (string | null)[] };
-  return sources.map((path, i) => ({ path: path.replaceAll("\\", "/"), sha256: sha256(sourcesContent?.[i] ?? "") }));
+  return sources.map((path, i) => {
+    const hash = later(() => sha256(sourcesContent?.[i] ?? ""));
+    return {
+      path: path.replaceAll("\\", "/"),
+      get sha256() {
+        return hash.value;
+      },
+    };
+  });
 }
 
 /** Each path once, in byte order of the paths. */
