@@ -1,10 +1,22 @@
 // Running a command for the bench: its wall time and the peak resident memory of its whole process tree (Linux
 // /proc, sampled every few ms; 0 elsewhere).
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
-/** Resident memory of the process tree under `pid`, in MB. */
-export function treeRssMb(pid) {
+/** Whether process `p` works in `folder` or below it. */
+function worksIn(p, folder) {
+  try {
+    return readlinkSync(`/proc/${p}/cwd`).startsWith(folder);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resident memory of the process tree under `pid`, in MB, with the processes working in `alsoIn` (a folder) and
+ * their trees: a standby that a run takes was started by the run before, and is not in its tree.
+ */
+export function treeRssMb(pid, alsoIn) {
   let procs;
   try {
     procs = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
@@ -22,7 +34,8 @@ export function treeRssMb(pid) {
       // gone already
     }
   }
-  const inTree = (p) => p === pid || (parent.has(p) && p > 1 && inTree(parent.get(p)));
+  const roots = new Set([pid, ...(alsoIn === undefined ? [] : [...rss.keys()].filter((p) => worksIn(p, alsoIn)))]);
+  const inTree = (p) => roots.has(p) || (parent.has(p) && p > 1 && inTree(parent.get(p)));
   return [...rss].filter(([p]) => inTree(p)).reduce((sum, [, mb]) => sum + mb, 0);
 }
 
@@ -37,16 +50,17 @@ export function rssMb(pid) {
 
 /**
  * Runs `command` to its end; resolves with its exit code, wall time in ms, and peak memory (MB) of the process
- * itself and of its whole tree, sampled every `sampleMs` (0: not sampled, peaks 0). NOTE: a sample reads every
- * process's /proc entry, a few ms of CPU: on a machine of 2 cores, frequent samples slow what they measure.
+ * itself and of its whole tree (with the processes working in `alsoIn`), sampled every `sampleMs` (0: not
+ * sampled, peaks 0). NOTE: a sample reads every process's /proc entry, a few ms of CPU: on a machine of 2 cores,
+ * frequent samples slow what they measure.
  */
-export function run(command, args, options = {}, sampleMs = 5) {
+export function run(command, args, options = {}, sampleMs = 5, alsoIn = undefined) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { stdio: "ignore", ...options });
     let peakTree = 0, peakSelf = 0;
     const sample = () => {
-      peakTree = Math.max(peakTree, treeRssMb(child.pid));
+      peakTree = Math.max(peakTree, treeRssMb(child.pid, alsoIn));
       peakSelf = Math.max(peakSelf, rssMb(child.pid));
     };
     const sampler = sampleMs > 0 ? setInterval(sample, sampleMs) : undefined;
