@@ -51,10 +51,11 @@ export function startHarness(heapMb: number): Started {
 
 /** Kills the child with its whole process group, and removes its folder. */
 export function discard({ process: child, cwd }: Started): void {
-  // not reaped yet, so its pid is still its own; none yet for a standby that has not answered
-  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+  if (child instanceof StandbyProcess) child.dispose();
+  else if (child.exitCode === null && child.signalCode === null) {
+    // not reaped yet, so its pid is still its own
     try {
-      process.kill(-child.pid, "SIGKILL");
+      process.kill(-child.pid!, "SIGKILL");
     } catch {
       child.kill("SIGKILL"); // already gone, or no process groups on this platform
     }

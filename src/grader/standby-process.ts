@@ -1,7 +1,8 @@
 // The parent's side of a claimed standby, shaped as the ChildProcess that `Child` drives: stdin takes the job,
 // stdio[3] gives the frames (both over the standby's socket), stderr gives what it printed (its log, read once
-// it has closed), and "close" comes when it is gone. A standby still booting is waited for; one that refuses
-// (it quit, or its pid is another process now) is replaced by an ordinary child started in its folder.
+// it has closed), and "close" comes when it is gone. A standby still booting is waited for. One that refuses
+// (it quit, or its pid is another process's now) is replaced by an ordinary child started in its folder, and so
+// is one that takes the job and does not answer (stopped, say): that one is killed.
 import type { ChildProcess } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
@@ -13,27 +14,49 @@ import { alive, STANDBY_FILES, type Claimed } from "./standby.js";
 /** How often, and how many times, to try the socket of a standby that is still booting (1 s in all). */
 const RETRY_MS = 5;
 const RETRIES = 200;
+/** How long a standby may take to answer its job: its realms are made, so it takes milliseconds. */
+const ANSWER_MS = 1000;
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // gone already
+  }
+}
 
 export class StandbyProcess extends EventEmitter {
-  /** NOTE: written through at once (not piped, which waits a tick), as a child's stdin is. */
+  /** NOTE: written through at once (not piped, which waits a tick), as a child's stdin is; kept for a replacement. */
   readonly stdin = new Writable({
-    write: (chunk: Buffer, _encoding, done) => (this.#target ? this.#target.write(chunk, done) : this.#queued.push([chunk, done])),
-    final: (done) => (this.#target ? this.#target.end(done) : (this.#ended = done)),
+    write: (chunk: Buffer, _encoding, done) => {
+      this.#written.push(chunk);
+      this.#target?.write(chunk);
+      done();
+    },
+    final: (done) => {
+      this.#ended = true;
+      this.#target?.end();
+      this.#awaitAnswer();
+      done();
+    },
   });
   readonly stdout = new PassThrough();
   readonly stderr = new PassThrough();
   readonly stdio = [this.stdin, this.stdout, this.stderr, new PassThrough()] as const;
   exitCode: number | null = null;
   signalCode: NodeJS.Signals | null = null;
-  /** Known once the standby has answered (before, it might be another process that took a dead standby's pid). */
+  /** Known once the standby has taken the connection (before, it might be another process that took a dead standby's pid). */
   #pid: number | undefined;
   #socket: Socket | undefined;
   #replacement: ChildProcess | undefined;
   #unref = false;
-  /** Where stdin goes once there is somewhere: the socket, or the replacement's stdin; and what waits for it. */
+  /** Where stdin goes once there is somewhere (the socket, or the replacement's stdin), and what it was given. */
   #target: NodeJS.WritableStream | undefined;
-  #queued: [Buffer, (error?: Error | null) => void][] = [];
-  #ended: ((error?: Error | null) => void) | undefined;
+  #written: Buffer[] = [];
+  #ended = false;
+  #disposed = false;
+  /** Armed once the standby has its whole job; disarmed by its first word. */
+  #silence: NodeJS.Timeout | undefined;
 
   /** `replace(cwd)` starts an ordinary child in `cwd`, for a standby that refuses. */
   constructor(
@@ -54,36 +77,56 @@ export class StandbyProcess extends EventEmitter {
     this.#replacement?.unref();
   }
 
-  kill(signal: NodeJS.Signals = "SIGTERM"): boolean {
-    try {
-      return this.#pid !== undefined && process.kill(this.#pid, signal);
-    } catch {
-      return false; // gone already
-    }
+  /** Ends it with its process group: the standby, once it has taken the connection (so surely ours), or its replacement. */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#silence);
+    if (this.#pid !== undefined) killGroup(this.#pid);
   }
 
   #connect(attempt: number): void {
     const socket = connect(join(this.claimed.folder, STANDBY_FILES.socket));
     socket.once("error", () => {
+      if (this.#disposed) return;
       if (attempt < RETRIES && alive(this.claimed.pid)) setTimeout(() => this.#connect(attempt + 1), RETRY_MS);
       else this.#useReplacement();
     });
     socket.once("connect", () => {
+      if (this.#disposed) return void (socket.destroy(), killGroup(this.claimed.pid));
       socket.removeAllListeners("error");
       socket.on("error", () => {}); // reset by a dying standby: "close" follows
       this.#socket = socket;
       this.#pid = this.claimed.pid;
       if (this.#unref) socket.unref();
-      this.#writeTo(socket);
+      socket.once("data", () => clearTimeout(this.#silence));
       socket.pipe(this.stdio[3]);
-      socket.once("close", () => this.#closed());
+      socket.once("close", () => (clearTimeout(this.#silence), this.#closed()));
+      this.#writeTo(socket);
+      this.#awaitAnswer();
     });
+  }
+
+  /** Once the standby has its whole job, it has ANSWER_MS to say something. */
+  #awaitAnswer(): void {
+    const socket = this.#socket;
+    if (socket === undefined || this.#target !== socket || !this.#ended || this.#silence !== undefined) return;
+    this.#silence = setTimeout(() => this.#giveUp(socket), ANSWER_MS);
+    if (this.#unref) this.#silence.unref();
+  }
+
+  /** A standby that took the job and says nothing: killed, and replaced. */
+  #giveUp(socket: Socket): void {
+    socket.removeAllListeners("close");
+    socket.unpipe(this.stdio[3]);
+    socket.destroy();
+    killGroup(this.claimed.pid); // it took the connection: it is our standby
+    this.#useReplacement();
   }
 
   #writeTo(target: NodeJS.WritableStream): void {
     this.#target = target;
-    for (const [chunk, done] of this.#queued.splice(0)) target.write(chunk, done);
-    if (this.#ended) target.end(this.#ended);
+    for (const chunk of this.#written) target.write(chunk);
+    if (this.#ended) target.end();
   }
 
   /** Gone: what it printed is in its log, flushed before it died (V8's out-of-memory message, say). */
@@ -106,15 +149,16 @@ export class StandbyProcess extends EventEmitter {
     this.#replacement = child;
     if (this.#unref) child.unref();
     this.#pid = child.pid;
-    this.#writeTo(child.stdin!);
     (child.stdio[3] as NodeJS.ReadableStream).pipe(this.stdio[3]);
     child.stdout!.pipe(this.stdout);
     child.stderr!.pipe(this.stderr);
+    child.stdin!.on("error", () => {}); // it may die before reading its job: "close" reports that
     child.on("error", (error) => this.emit("error", error));
     child.on("close", (code, signal) => {
       this.exitCode = code;
       this.signalCode = signal;
       this.emit("close", code, signal);
     });
+    this.#writeTo(child.stdin!);
   }
 }

@@ -141,6 +141,16 @@ describe("a claimed standby", () => {
     expect(left[0]).toMatch(new RegExp(`^${key}\\.`));
   });
 
+  it("is ended, not replaced, when the run stops before it has even connected", async () => {
+    const folder = await listening();
+    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    startSpareFor(["check"]);
+    discardSpare(); // as check does when the workspace cannot be read
+    await until(() => !alive(standby));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(home)).toEqual([]);
+  });
+
   it("tells the code it exits with, which the parent of no standby would learn otherwise", async () => {
     await listening();
     const exits: Job = { ...Q1, modules: [{ code: "exports.q1 = () => process.exit(3);", filename: "q1.js" }] };
@@ -165,6 +175,16 @@ describe("a claimed standby", () => {
     const attempt = await new Child(DEFAULT_LIMITS).run(bomb, [15_000]);
     expect(attempt.stopped?.stop).toEqual({ kind: "crashed", reason: `ran out of memory (heap limit ${DEFAULT_HEAP_MB} MB)` });
   }, 20_000);
+
+  it("that takes its job and does not answer (stopped) is killed and replaced by a fresh child", async () => {
+    const folder = await listening();
+    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    process.kill(standby, "SIGSTOP");
+    const attempt = await run(Q1);
+    expect(attempt.stopped).toBeUndefined();
+    expect(attempt.results.get(0)?.calls).toEqual([{ returned: { kind: "tensor", dtype: "float32", shape: [2], numel: 2, values: [0, 2] } }]);
+    await until(() => !alive(standby));
+  });
 
   it("that never answers is replaced by a fresh child, and the process that held its pid is left alone", async () => {
     const pid = stranger();
