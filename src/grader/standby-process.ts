@@ -2,7 +2,7 @@
 // stdio[3] gives the frames (both over the standby's socket), stderr gives what it printed (its log, read once
 // it has closed), and "close" comes when it is gone. A standby still booting is waited for. One that refuses
 // (it quit, or its pid is another process's now) is replaced by an ordinary child started in its folder, and so
-// is one that takes the job and does not answer (stopped, say): that one is killed.
+// is one that takes the job and ends or says nothing (stopped, say): that one is killed.
 import type { ChildProcess } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
@@ -98,9 +98,11 @@ export class StandbyProcess extends EventEmitter {
       this.#socket = socket;
       this.#pid = this.claimed.pid;
       if (this.#unref) socket.unref();
-      socket.once("data", () => clearTimeout(this.#silence));
+      let answered = false;
+      socket.once("data", () => ((answered = true), clearTimeout(this.#silence)));
       socket.pipe(this.stdio[3]);
-      socket.once("close", () => (clearTimeout(this.#silence), this.#closed()));
+      // gone before a word (killed from outside as it took the connection): as good as refused
+      socket.once("close", () => (clearTimeout(this.#silence), answered ? this.#closed() : this.#giveUp(socket)));
       this.#writeTo(socket);
       this.#awaitAnswer();
     });
@@ -114,7 +116,7 @@ export class StandbyProcess extends EventEmitter {
     if (this.#unref) this.#silence.unref();
   }
 
-  /** A standby that took the job and says nothing: killed, and replaced. */
+  /** A standby that took the connection and said nothing: killed, and replaced. */
   #giveUp(socket: Socket): void {
     socket.removeAllListeners("close");
     socket.unpipe(this.stdio[3]);

@@ -186,6 +186,16 @@ describe("a claimed standby", () => {
     await until(() => !alive(standby));
   });
 
+  it("that is killed as it takes its job is replaced by a fresh child", async () => {
+    const folder = await listening();
+    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    startSpareFor(["check"]);
+    const child = new Child(DEFAULT_LIMITS);
+    const attempt = child.run(Q1, [3000]);
+    process.kill(standby, "SIGKILL");
+    expect((await attempt).results.get(0)?.calls).toEqual([{ returned: { kind: "tensor", dtype: "float32", shape: [2], numel: 2, values: [0, 2] } }]);
+  });
+
   it("that never answers is replaced by a fresh child, and the process that held its pid is left alone", async () => {
     const pid = stranger();
     mkdirSync(join(home, `${key}.silent`));
