@@ -5,7 +5,8 @@ import { SourceMap } from "node:module";
 import { bundleSolution } from "./bundle.js";
 import { Child, type Limits } from "./child.js";
 import { explainThrown } from "./explain.js";
-import { bundledFiles, filesHash, graderVersion, later, sha256, uniqueFiles, type GradedFile } from "./provenance.js";
+import { once } from "./lazy.js";
+import { bundledFiles, filesHash, graderVersion, sha256, uniqueFiles, type GradedFile } from "./provenance.js";
 import { randomizedChecks } from "./randomized.js";
 import { runWorkspace, type RunCheck } from "./run.js";
 import type { JobModule, Thrown } from "./protocol.js";
@@ -89,9 +90,8 @@ async function bundleLocated(question: Question, located: Located, workspace: st
   const bundle = await bundleSolution(entry, workspace, cacheDir);
   if (!bundle.ok) return { ok: false, file, message: bundle.message, entry };
   const filename = `autograd-ex-solution/${question.id}.js`;
-  // the source map is read only to explain an error: most runs throw none
-  let map: SourceMap | undefined;
-  const explain = (thrown: Thrown) => explainThrown(thrown, { filename, map: (map ??= new SourceMap(JSON.parse(bundle.map))) });
+  const map = once(() => new SourceMap(JSON.parse(bundle.map))); // read only to explain an error: most runs throw none
+  const explain = (thrown: Thrown) => explainThrown(thrown, { filename, map: map() });
   return { ok: true, file, module: { code: bundle.code, filename }, map: bundle.map, explain };
 }
 
@@ -172,14 +172,14 @@ export async function grade(workspace: string, questions: Question[], limits: Li
 /** A run's reports with what every report carries: the seed, the grader's version, the graded files and their hash. */
 export function grading(reports: QuestionReport[], seed: number | null): Grading {
   const files = uniqueFiles(reports.flatMap((report) => report.files));
-  const hash = later(() => filesHash(files));
+  const hash = once(() => filesHash(files)); // when a report reads it, as each file's
   return {
     reports,
     seed,
     version: graderVersion(),
     files,
     get files_sha256() {
-      return hash.value;
+      return hash();
     },
   };
 }

@@ -224,8 +224,8 @@ function standBy(idleMs: number): Promise<number> {
       clearTimeout(idle);
       server.close();
       connection = socket;
-      // NOTE: read and written with readFileSync and writeSync, as stdin and fd 3 are: blocking, with nothing of
-      // the event loop's reading from it
+      // NOTE: read and written with readSync and writeSync, as stdin and fd 3 are: blocking, with nothing of the
+      // event loop's reading from it
       const handle = (socket as unknown as { _handle: { fd: number; setBlocking(blocking: boolean): number } })._handle;
       handle.setBlocking(true);
       // how it ends would otherwise reach no one: a standby's parent is gone

@@ -6,11 +6,14 @@ import type * as Crypto from "node:crypto";
 import { createRequire } from "node:module";
 import type { z } from "zod";
 
-/** `id`, required on the first call and kept. */
-export function lazyRequire<T>(id: string): () => T {
-  let loaded: T | undefined;
-  return () => (loaded ??= createRequire(import.meta.url)(id) as T);
+/** `make()`'s value, made on the first call and kept. */
+export function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
+
+/** `id`, required on the first call and kept. */
+export const lazyRequire = <T>(id: string): (() => T) => once(() => createRequire(import.meta.url)(id) as T);
 
 export const esbuild = lazyRequire<typeof import("esbuild")>("esbuild");
 export const crypto = lazyRequire<typeof Crypto>("node:crypto");
@@ -19,7 +22,4 @@ const zod = lazyRequire<{ z: typeof z }>("zod");
 export const sha256 = (data: string | Buffer): Buffer => crypto().createHash("sha256").update(data).digest();
 
 /** `make(z)`'s value, made on the first call: for schemas, which need zod loaded. */
-export function lazily<T>(make: (zod: typeof z) => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make(zod().z));
-}
+export const lazily = <T>(make: (zod: typeof z) => T): (() => T) => once(() => make(zod().z));

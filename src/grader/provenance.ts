@@ -1,6 +1,6 @@
 // Where a grade came from, for every report: the grader's version and a hash of exactly the files it graded.
 import { readFileSync } from "node:fs";
-import { sha256 as sha256Bytes } from "./lazy.js";
+import { once, sha256 as sha256Bytes } from "./lazy.js";
 import { paths } from "./paths.js";
 
 export interface GradedFile {
@@ -11,35 +11,19 @@ export interface GradedFile {
 
 export const sha256 = (data: string | Buffer): string => sha256Bytes(data).toString("hex");
 
-let version: string | undefined;
-
-export function graderVersion(): string {
-  version ??= (JSON.parse(readFileSync(paths.packageJson, "utf8")) as { version: string }).version;
-  return version;
-}
-
-/**
- * `compute()`'s value, computed when first read. NOTE: hashes are only shown in reports, and the first hash
- * loads node:crypto (~10 ms), which a plain `check` would wait for.
- */
-export function later(compute: () => string): { readonly value: string } {
-  let value: string | undefined;
-  return {
-    get value() {
-      return (value ??= compute());
-    },
-  };
-}
+export const graderVersion = once(() => (JSON.parse(readFileSync(paths.packageJson, "utf8")) as { version: string }).version);
 
 /** The files a bundle was built from, with the text esbuild read from each (the source map keeps it). */
 export function bundledFiles(map: string): GradedFile[] {
   const { sources, sourcesContent } = JSON.parse(map) as { sources: string[]; sourcesContent?: (string | null)[] };
   return sources.map((path, i) => {
-    const hash = later(() => sha256(sourcesContent?.[i] ?? ""));
+    // NOTE: hashed when a report reads it: the first hash loads node:crypto (~10 ms), which a plain check
+    // need not wait for
+    const hash = once(() => sha256(sourcesContent?.[i] ?? ""));
     return {
       path: path.replaceAll("\\", "/"),
       get sha256() {
-        return hash.value;
+        return hash();
       },
     };
   });
