@@ -1,15 +1,16 @@
 // Standbys (needs `npm run build`: the harness): the private folder they live in, how one is claimed by exactly
 // one `check`, and a claimed one running a job as a spawned child would, down to how it ends.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Child, DEFAULT_LIMITS } from "./child.js";
 import { paths } from "./paths.js";
 import type { Job } from "./protocol.js";
-import { DEFAULT_HEAP_MB, discardSpare, leaveStandby, startSpareFor } from "./spawn.js";
+import { DEFAULT_HEAP_MB, discardSpare, startSpareFor } from "./spawn.js";
 import { alive, claimStandby, STANDBY_FILES, standbyHome, standbyKey, startStandby } from "./standby.js";
+import { endStandbys, listeningStandby, until } from "../../test/helpers/standbys.js";
 
 let home: string;
 const strangers: ChildProcess[] = [];
@@ -19,34 +20,14 @@ beforeEach(() => {
   home = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-standby-")));
 });
 
-/** The standbys named in the folders of `home`, claimed or not, that are still running. */
-function standbysIn(dir: string): number[] {
-  const pid = (name: string) => Number(existsSync(join(dir, name, STANDBY_FILES.pid)) && readFileSync(join(dir, name, STANDBY_FILES.pid), "utf8"));
-  return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => pid(entry.name)).filter(alive);
-}
-
 afterEach(async () => {
   discardSpare();
   strangers.forEach((p) => p.kill("SIGKILL"));
   await until(() => strangers.every((p) => p.exitCode !== null || p.signalCode !== null));
-  for (const pid of standbysIn(home)) process.kill(-pid, "SIGKILL"); // a standby leads its process group
+  endStandbys(home);
   strangers.length = 0;
   rmSync(home, { recursive: true, force: true });
 });
-
-const until = async (ready: () => boolean, ms = 5000): Promise<void> => {
-  for (const end = Date.now() + ms; !ready(); await new Promise((r) => setTimeout(r, 10))) {
-    if (Date.now() > end) throw new Error("timed out");
-  }
-};
-
-/** A standby left in `home`, once it listens. */
-async function listening(): Promise<string> {
-  leaveStandby(home, DEFAULT_HEAP_MB);
-  const folder = join(home, readdirSync(home).find((name) => name.startsWith(`${key}.`))!);
-  await until(() => existsSync(join(folder, STANDBY_FILES.socket)));
-  return folder;
-}
 
 /** A process that is alive and is no standby. */
 function stranger(): number {
@@ -107,7 +88,7 @@ describe("claiming a standby", () => {
   });
 
   it("is left alone by a standby start while one is waiting", async () => {
-    await listening();
+    await listeningStandby(home);
     startStandby(home, key, () => {
       throw new Error("started a second standby");
     });
@@ -130,8 +111,7 @@ describe("a claimed standby", () => {
   });
 
   it("runs the job, is killed at the end, and leaves one standby for the next run", async () => {
-    const folder = await listening();
-    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    const { pid: standby } = await listeningStandby(home);
     const attempt = await run(Q1);
     expect(attempt.stopped).toBeUndefined();
     expect(attempt.results.get(0)?.calls).toEqual([{ returned: { kind: "tensor", dtype: "float32", shape: [2], numel: 2, values: [0, 2] } }]);
@@ -142,8 +122,7 @@ describe("a claimed standby", () => {
   });
 
   it("is ended, not replaced, when the run stops before it has even connected", async () => {
-    const folder = await listening();
-    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    const { pid: standby } = await listeningStandby(home);
     startSpareFor(["check"]);
     discardSpare(); // as check does when the workspace cannot be read
     await until(() => !alive(standby));
@@ -152,15 +131,14 @@ describe("a claimed standby", () => {
   });
 
   it("tells the code it exits with, which the parent of no standby would learn otherwise", async () => {
-    await listening();
+    await listeningStandby(home);
     const exits: Job = { ...Q1, modules: [{ code: "exports.q1 = () => process.exit(3);", filename: "q1.js" }] };
     const attempt = await run(exits);
     expect(attempt.stopped?.stop).toEqual({ kind: "crashed", reason: "exited with code 3 (does the code call process.exit?)" });
   });
 
   it("is stopped at its deadline like any child", async () => {
-    const folder = await listening();
-    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    const { pid: standby } = await listeningStandby(home);
     startSpareFor(["check"]);
     const loops: Job = { ...Q1, modules: [{ code: "exports.q1 = () => { for (;;); };", filename: "q1.js" }] };
     const attempt = await new Child(DEFAULT_LIMITS).run(loops, [300]);
@@ -169,7 +147,7 @@ describe("a claimed standby", () => {
   });
 
   it("that runs out of memory is told apart, from what it printed in its log", async () => {
-    await listening();
+    await listeningStandby(home);
     const bomb: Job = { ...Q1, modules: [{ code: "exports.q1 = () => { const a = []; for (;;) a.push(new Array(1 << 22).fill(1.5)); };", filename: "q1.js" }] };
     startSpareFor(["check"]);
     const attempt = await new Child(DEFAULT_LIMITS).run(bomb, [15_000]);
@@ -177,8 +155,7 @@ describe("a claimed standby", () => {
   }, 20_000);
 
   it("that takes its job and does not answer (stopped) is killed and replaced by a fresh child", async () => {
-    const folder = await listening();
-    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    const { pid: standby } = await listeningStandby(home);
     process.kill(standby, "SIGSTOP");
     const attempt = await run(Q1);
     expect(attempt.stopped).toBeUndefined();
@@ -187,8 +164,7 @@ describe("a claimed standby", () => {
   });
 
   it("that is killed as it takes its job is replaced by a fresh child", async () => {
-    const folder = await listening();
-    const standby = Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8"));
+    const { pid: standby } = await listeningStandby(home);
     startSpareFor(["check"]);
     const child = new Child(DEFAULT_LIMITS);
     const attempt = child.run(Q1, [3000]);

@@ -1,12 +1,13 @@
 // `check` from the command line with standbys on (needs `npm run build`): each run leaves one for the next, the
 // next takes it, and the verdicts are the same as with a child spawned for the run. Off under CI.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paths } from "../../src/grader/paths.js";
-import { alive, STANDBY_FILES } from "../../src/grader/standby.js";
+import { alive } from "../../src/grader/standby.js";
+import { endStandbys, pidIn, until } from "../helpers/standbys.js";
 
 let home: string, work: string;
 
@@ -17,10 +18,10 @@ beforeAll(() => {
 });
 
 /** The pids of the standbys waiting in `home`. */
-const waiting = (): number[] => readdirSync(home).map((name) => Number(readFileSync(join(home, name, STANDBY_FILES.pid), "utf8")));
+const waiting = (): number[] => readdirSync(home).map((name) => pidIn(join(home, name)));
 
 afterAll(() => {
-  for (const pid of waiting().filter(alive)) process.kill(-pid, "SIGKILL");
+  endStandbys(home);
   rmSync(home, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
@@ -49,9 +50,7 @@ describe("check with standbys", () => {
     const [second] = waiting();
     expect(waiting()).toHaveLength(1);
     expect(second).not.toBe(first);
-    // killed after its run; the kernel takes a moment to end it
-    for (const end = Date.now() + 2000; alive(first) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
-    expect(alive(first), "the standby taken is gone").toBe(false);
+    await until(() => !alive(first), 2000); // killed after its run; the kernel takes a moment to end it
   });
 
   it("neither takes nor leaves one under CI", () => {

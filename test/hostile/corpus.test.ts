@@ -5,7 +5,7 @@
 // + 1 s; the correct solution still passes; nothing reaches the report that a terminal or a CI runner would act
 // on; and no file is written or left behind anywhere.
 import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,11 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/grader/child.js";
 import { grade, type QuestionReport } from "../../src/grader/grade.js";
 import { paths } from "../../src/grader/paths.js";
-import { DEFAULT_HEAP_MB, leaveStandby, startSpareFor } from "../../src/grader/spawn.js";
-import { alive, STANDBY_FILES, standbyKey } from "../../src/grader/standby.js";
+import { startSpareFor } from "../../src/grader/spawn.js";
+import { alive } from "../../src/grader/standby.js";
 import { textReport } from "../../src/grader/report-text.js";
 import { loadChecks, loadManifest } from "../../src/grader/spec.js";
 import type { Status } from "../../src/grader/verdict.js";
+import { endStandbys, listeningStandby, until } from "../helpers/standbys.js";
 
 const CASES = join(dirname(fileURLToPath(import.meta.url)), "cases");
 const REFERENCE = join(paths.root, "test", "solutions", "reference");
@@ -170,20 +171,6 @@ const ON_STANDBY = [
 
 describe("the hostile corpus on standbys", () => {
   let home: string;
-  const key = standbyKey(paths.harness, DEFAULT_HEAP_MB);
-  const pids = () => readdirSync(home).map((name) => join(home, name, STANDBY_FILES.pid)).filter(existsSync).map((file) => Number(readFileSync(file, "utf8")));
-  const until = async (done: () => boolean) => {
-    for (const end = Date.now() + 5000; !done() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
-    expect(done()).toBe(true);
-  };
-
-  /** The pid of a standby listening in `home`, started if none is. */
-  async function waiting(): Promise<number> {
-    leaveStandby(home, DEFAULT_HEAP_MB);
-    const folder = () => readdirSync(home).find((name) => name.startsWith(`${key}.`) && existsSync(join(home, name, STANDBY_FILES.socket)));
-    await until(() => folder() !== undefined);
-    return Number(readFileSync(join(home, folder()!, STANDBY_FILES.pid), "utf8"));
-  }
 
   beforeAll(() => {
     home = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-corpus-standby-")));
@@ -192,7 +179,7 @@ describe("the hostile corpus on standbys", () => {
 
   afterAll(() => {
     process.env.AUTOGRAD_EX_STANDBY = "off";
-    for (const pid of pids().filter(alive)) process.kill(-pid, "SIGKILL");
+    endStandbys(home);
     rmSync(home, { recursive: true, force: true });
   });
 
@@ -201,7 +188,7 @@ describe("the hostile corpus on standbys", () => {
   });
 
   it.each(ON_STANDBY)("%s: the same verdicts, and the standby is gone after", async (name) => {
-    const standby = await waiting();
+    const { pid: standby } = await listeningStandby(home);
     const c = { ...cases.find((x) => x.name === name)!, reports: undefined };
     startSpareFor(["check"]);
     await gradeCase(c);

@@ -1,0 +1,41 @@
+// Standbys for the tests that run them (needs `npm run build`): started in a folder of the test's own, waited
+// for, and ended afterwards (each would otherwise idle for 15 minutes).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { paths } from "../../src/grader/paths.js";
+import { DEFAULT_HEAP_MB, leaveStandby } from "../../src/grader/spawn.js";
+import { alive, STANDBY_FILES, standbyKey } from "../../src/grader/standby.js";
+
+/** Resolves once `done()` holds, polling every 10 ms; rejects after `ms`. */
+export async function until(done: () => boolean, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; !done(); await new Promise((r) => setTimeout(r, 10))) {
+    if (Date.now() > end) throw new Error("timed out");
+  }
+}
+
+/** The pid written in a standby's folder, or 0 when there is none (yet). */
+export function pidIn(folder: string): number {
+  const file = join(folder, STANDBY_FILES.pid);
+  return existsSync(file) ? Number(readFileSync(file, "utf8")) : 0;
+}
+
+/** The standbys named in the folders of `home`, claimed or not, that are still running. */
+export function standbysIn(home: string): number[] {
+  return readdirSync(home, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => pidIn(join(home, entry.name)))
+    .filter(alive);
+}
+
+/** Ends every standby named in `home`: each leads its process group. */
+export const endStandbys = (home: string): void => standbysIn(home).forEach((pid) => process.kill(-pid, "SIGKILL"));
+
+/** A standby for the default heap limit listening in `home` (started unless one waits there): its folder and pid. */
+export async function listeningStandby(home: string): Promise<{ folder: string; pid: number }> {
+  leaveStandby(home, DEFAULT_HEAP_MB);
+  const key = standbyKey(paths.harness, DEFAULT_HEAP_MB);
+  const listening = () => readdirSync(home).find((name) => name.startsWith(`${key}.`) && existsSync(join(home, name, STANDBY_FILES.socket)));
+  await until(() => listening() !== undefined);
+  const folder = join(home, listening()!);
+  return { folder, pid: pidIn(folder) };
+}
