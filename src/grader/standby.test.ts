@@ -10,7 +10,7 @@ import { paths } from "./paths.js";
 import type { Job } from "./protocol.js";
 import { DEFAULT_HEAP_MB, discardSpare, startSpareFor } from "./spawn.js";
 import { alive, claimStandby, STANDBY_FILES, standbyHome, standbyKey, startStandby } from "./standby.js";
-import { endStandbys, listeningStandby, until } from "../../test/helpers/standbys.js";
+import { endStandbys, listeningStandby, standbysOn, until } from "../../test/helpers/standbys.js";
 
 let home: string;
 const strangers: ChildProcess[] = [];
@@ -103,12 +103,11 @@ describe("a claimed standby", () => {
     return child.run(job, job.checks.map(() => 3000));
   };
 
+  let restore: () => void;
   beforeEach(() => {
-    process.env.AUTOGRAD_EX_STANDBY = home;
+    restore = standbysOn(home);
   });
-  afterEach(() => {
-    process.env.AUTOGRAD_EX_STANDBY = "off";
-  });
+  afterEach(() => restore());
 
   it("runs the job, is killed at the end, and leaves one standby for the next run", async () => {
     const { pid: standby } = await listeningStandby(home);

@@ -26,9 +26,12 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** This process's environment without CI, which turns standbys off (CI runners set it). */
+const { CI: _ci, ...outsideCI } = process.env;
+
 function check(env: Record<string, string>): { status: number | null; checks: { name: string; status: string; assertions: unknown[] }[] } {
   const run = spawnSync(process.execPath, [join(paths.root, "bin", "autograd-ex.cjs"), "check", "--dir", work, "--json"], {
-    env: { ...process.env, AUTOGRAD_EX_STANDBY: home, ...env },
+    env: { ...outsideCI, AUTOGRAD_EX_STANDBY: home, ...env },
     encoding: "utf8",
   });
   const { checks } = JSON.parse(run.stdout) as { checks: { name: string; status: string; assertions: { durationMs?: number }[] }[] };

@@ -6,6 +6,21 @@ import { paths } from "../../src/grader/paths.js";
 import { DEFAULT_HEAP_MB, leaveStandby } from "../../src/grader/spawn.js";
 import { alive, STANDBY_FILES, standbyKey } from "../../src/grader/standby.js";
 
+/**
+ * Turns standbys on for this process, in `home`: sets AUTOGRAD_EX_STANDBY and clears CI, which turns them off (CI
+ * runners set it). Returns what puts both back.
+ */
+export function standbysOn(home: string): () => void {
+  const { AUTOGRAD_EX_STANDBY, CI } = process.env;
+  process.env.AUTOGRAD_EX_STANDBY = home;
+  delete process.env.CI;
+  return () => {
+    process.env.AUTOGRAD_EX_STANDBY = AUTOGRAD_EX_STANDBY;
+    if (CI === undefined) delete process.env.CI;
+    else process.env.CI = CI;
+  };
+}
+
 /** Resolves once `done()` holds, polling every 10 ms; rejects after `ms`. */
 export async function until(done: () => boolean, ms = 5000): Promise<void> {
   for (const end = Date.now() + ms; !done(); await new Promise((r) => setTimeout(r, 10))) {

@@ -18,7 +18,7 @@ import { alive } from "../../src/grader/standby.js";
 import { textReport } from "../../src/grader/report-text.js";
 import { loadChecks, loadManifest } from "../../src/grader/spec.js";
 import type { Status } from "../../src/grader/verdict.js";
-import { endStandbys, listeningStandby, until } from "../helpers/standbys.js";
+import { endStandbys, listeningStandby, standbysOn, until } from "../helpers/standbys.js";
 
 const CASES = join(dirname(fileURLToPath(import.meta.url)), "cases");
 const REFERENCE = join(paths.root, "test", "solutions", "reference");
@@ -171,14 +171,15 @@ const ON_STANDBY = [
 
 describe("the hostile corpus on standbys", () => {
   let home: string;
+  let restore: () => void;
 
   beforeAll(() => {
     home = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-corpus-standby-")));
-    process.env.AUTOGRAD_EX_STANDBY = home;
+    restore = standbysOn(home);
   });
 
   afterAll(() => {
-    process.env.AUTOGRAD_EX_STANDBY = "off";
+    restore();
     endStandbys(home);
     rmSync(home, { recursive: true, force: true });
   });
