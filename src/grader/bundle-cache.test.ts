@@ -1,16 +1,16 @@
 // The bundle cache: a kept bundle is used only while the files and the way each import resolves are unchanged.
 // A kept bundle is marked by rewriting its code in the cache, so that a test can tell it was used.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { bundleCacheDir } from "./bundle-cache.js";
 import { bundleSolution } from "./bundle.js";
+import { scratch } from "../../test/helpers/scratch.js";
 
 let workspace: string, cache: string;
 
 beforeEach(() => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-bundle-cache-")));
+  const root = scratch("bundle-cache");
   workspace = join(root, "ws");
   cache = join(root, "cache");
   mkdirSync(join(workspace, "lib"), { recursive: true });

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleSolution } from "./bundle.js";
+import { scratch } from "../../test/helpers/scratch.js";
 
 let workspace: string, outside: string;
 
 beforeAll(() => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-bundle-")));
+  const root = scratch("bundle");
   workspace = join(root, "ws");
   outside = join(root, "outside");
   mkdirSync(join(workspace, "lib"), { recursive: true });

@@ -1,12 +1,12 @@
 // Grading in real child processes (needs `npm run build`): errors mapped to the student's lines, and the
 // sandbox's deadlines and restarts.
-import { mkdtempSync, realpathSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "./child.js";
 import { grade } from "./grade.js";
 import { loadManifest } from "./spec.js";
+import { scratch } from "../../test/helpers/scratch.js";
 
 const questions = loadManifest().questions;
 const limits = { ...DEFAULT_LIMITS, timeoutMs: 500 };
@@ -16,7 +16,7 @@ const Q2_OK =
 const Q1_NOTHING = "export function q1() {}\nexport function grad_q1() {}\n";
 
 function workspace(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-grade-")));
+  const dir = scratch("grade");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -1,12 +1,12 @@
 // The spare child `check` starts before its CLI loads: only for commands that will use it, taken once, and
 // never left behind (needs `npm run build`: the harness and bin/autograd-ex.cjs).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, realpathSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { paths } from "./paths.js";
 import { DEFAULT_HEAP_MB, discard, startHarness, startSpareFor, takeSpare, type Started } from "./spawn.js";
+import { scratch as makeScratch } from "../../test/helpers/scratch.js";
 
 const taken: Started[] = [];
 afterEach(() => taken.splice(0).forEach(discard));
@@ -40,7 +40,7 @@ describe("the spare child", () => {
   });
 
   it("is not left behind when check stops before using it", () => {
-    const scratch = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-spare-")));
+    const scratch = makeScratch("spare");
     const result = spawnSync(process.execPath, [join(paths.root, "bin", "autograd-ex.cjs"), "check", "--dir", join(scratch, "missing")], {
       env: { ...process.env, TMPDIR: scratch },
       encoding: "utf8",

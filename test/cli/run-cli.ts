@@ -1,8 +1,8 @@
 // Runs the CLI in-process with captured output, for the command tests.
-import { copyFileSync, mkdtempSync, realpathSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/index.js";
+import { scratch } from "../helpers/scratch.js";
 
 export interface CliRun {
   code: number;
@@ -16,7 +16,8 @@ export async function runCli(args: string[], cwd: string, color = false): Promis
   return { code, out, err };
 }
 
-export const tempDir = (): string => realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-cli-")));
+/** A new empty folder, removed when the test file is done. */
+export const tempDir = (): string => scratch("cli");
 
 /** A fresh workspace made by `autograd-ex init`, with `files` copied in from the test solutions' folders. */
 export async function initWorkspace(files: Record<string, string> = {}): Promise<string> {

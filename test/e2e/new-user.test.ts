@@ -2,11 +2,11 @@
 // npm's cache), `npx autograd-ex init`, then `check` on the stubs, the reference and the known-wrong solutions.
 // Packing runs the build through package.json's prepack script.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { paths } from "../../src/grader/paths.js";
+import { scratch } from "../helpers/scratch.js";
 
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
 let app: string;
@@ -22,7 +22,7 @@ function copySolutions(kind: "reference" | "wrong"): void {
 }
 
 beforeAll(() => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "autograd-ex-e2e-")));
+  const root = scratch("e2e");
   const packed = run("npm", ["pack", "--silent", "--pack-destination", root], paths.root);
   expect(packed.code, packed.err).toBe(0);
   const tarball = join(root, packed.out.trim().split("\n").pop()!);
