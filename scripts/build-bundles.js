@@ -42,10 +42,12 @@ await build({
   plugins: [coreSourcePlugin(await coreSource())],
 });
 
-// The CLI's two files in dist/bin/, two levels below the package's root as dist/grader/paths.js is, so that paths
+// The CLI's files in dist/bin/, two levels below the package's root as dist/grader/paths.js is, so that paths
 // stay right.
 // spawn.cjs starts the child before the rest loads (bin/autograd-ex.cjs); the CLI shares it, spare and all
 await build({ ...commonjs, entryPoints: [`${dist}grader/spawn.js`], outfile: `${dist}bin/spawn.cjs` });
+// the keeper of standbys, a process of its own
+await build({ ...commonjs, entryPoints: [`${dist}grader/keeper.js`], outfile: `${dist}bin/keeper.cjs` });
 const sharedSpawn = {
   name: "autograd-ex-shared-spawn",
   setup(b) {

@@ -11,4 +11,6 @@ export const paths = {
   checks: join(root, "checks"),
   /** The child runs the built harness, bundled into one file by scripts/build-bundles.js. */
   harness: join(root, "dist", "grader", "harness.bundle.cjs"),
+  /** The keeper of standbys (src/grader/keeper.ts), bundled likewise. */
+  keeper: join(root, "dist", "bin", "keeper.cjs"),
 };

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { lazyRequire } from "./lazy.js";
 import { paths } from "./paths.js";
 import { isProblemName } from "./spec.js";
-import { claimStandby, standbyHome, standbyKey, startStandby, STANDBY_IDLE_MS } from "./standby.js";
+import { claimStandby, keeperAlive, standbyHome, standbyKey, startStandby, STANDBY_IDLE_MS, type Started as StartedStandby } from "./standby.js";
 import { StandbyProcess } from "./standby-process.js";
 
 // NOTE: loaded when a child is spawned: a `check` that claims a standby needs only node:net first
@@ -64,12 +64,12 @@ export function discard({ process: child, cwd }: Started): void {
 }
 
 let spare: Started | undefined;
-/** Where to leave a standby for the next `check`, once this one has sent its job. */
-let nextStandby: { home: string; heapMb: number } | undefined;
+/** Where the next `check` finds its standby, and whether this one must start a keeper for it (once it has sent its job). */
+let nextStandby: { home: string; heapMb: number; kept: boolean } | undefined;
 
 /** A standby left by an earlier `check`, claimed; undefined when there is none to claim. */
-function adoptStandby(home: string, heapMb: number): Started | undefined {
-  const claimed = claimStandby(home, standbyKey(paths.harness, heapMb));
+function adoptStandby(home: string, key: string, heapMb: number): Started | undefined {
+  const claimed = claimStandby(home, key);
   if (claimed === null) return undefined;
   return { process: new StandbyProcess(claimed, (cwd) => spawnHarness(heapMb, cwd)), cwd: claimed.folder, heapMb };
 }
@@ -82,28 +82,47 @@ function adoptStandby(home: string, heapMb: number): Started | undefined {
 export function startSpareFor(args: string[], heapMb = DEFAULT_HEAP_MB): void {
   if (args[0] !== "check" || args.some((arg) => isProblemName(arg) || arg === "-h" || arg === "--help")) return;
   const home = standbyHome();
-  if (home !== null) nextStandby = { home, heapMb };
-  spare = (home === null ? undefined : adoptStandby(home, heapMb)) ?? startHarness(heapMb);
+  let standby: Started | undefined;
+  if (home !== null) {
+    const key = standbyKey(paths.harness, heapMb);
+    standby = adoptStandby(home, key, heapMb);
+    // NOTE: a keeper's pid that is another process's by now leaves this run's successor to no one; the next run
+    // then finds no standby, and starts a keeper
+    nextStandby = { home, heapMb, kept: standby !== undefined && keeperAlive(home, key) };
+  }
+  spare = standby ?? startHarness(heapMb);
   spare.process.on("error", () => {}); // a spare that failed to start is not taken
   spare.process.stdin!.on("error", () => {});
   if (!process.listeners("exit").includes(discardSpare)) process.on("exit", discardSpare);
 }
 
-/** Starts a standby in `home` for runs with this heap limit (src/grader/standby.ts). */
-export function leaveStandby(home: string, heapMb: number): void {
+/** Starts a standby in `home` for runs with this heap limit (src/grader/standby.ts), unless one waits there. */
+export function leaveStandby(home: string, heapMb: number): StartedStandby | undefined {
   const flags = [...harnessFlags(heapMb), "--standby", String(STANDBY_IDLE_MS)];
-  startStandby(home, standbyKey(paths.harness, heapMb), (cwd, log) =>
+  return startStandby(home, standbyKey(paths.harness, heapMb), (cwd, log) =>
     childProcess().spawn(process.execPath, flags, { cwd, env: {}, detached: true, stdio: ["ignore", log, log] }),
   );
 }
 
-/** After a job has gone to its child: starts the standby for the next `check`, if this one wants it (once). */
+/** Starts the keeper of standbys (src/grader/keeper.ts), which starts one in `home` once `starter` has ended. */
+export function startKeeper(home: string, heapMb: number, starter = process.pid): void {
+  const args = [paths.keeper, home, String(heapMb), String(starter)];
+  const keeper = childProcess().spawn(process.execPath, args, { cwd: home, env: {}, detached: true, stdio: "ignore" });
+  keeper.on("error", () => {});
+  keeper.unref();
+}
+
+/**
+ * After a job has gone to its child: sees to a standby for the next `check`, if this one wants it (once). The
+ * keeper of the standby it claimed starts that; else it starts a keeper.
+ */
 export function startStandbyOnce(): void {
   if (nextStandby === undefined) return;
-  const { home, heapMb } = nextStandby;
+  const { home, heapMb, kept } = nextStandby;
   nextStandby = undefined;
+  if (kept) return;
   try {
-    leaveStandby(home, heapMb);
+    startKeeper(home, heapMb);
   } catch {
     // a standby is only a head start for the next run
   }

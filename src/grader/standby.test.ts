@@ -1,16 +1,16 @@
 // Standbys (needs `npm run build`: the harness): the private folder they live in, how one is claimed by exactly
 // one `check`, and a claimed one running a job as a spawned child would, down to how it ends.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Child, DEFAULT_LIMITS } from "./child.js";
 import { paths } from "./paths.js";
 import type { Job } from "./protocol.js";
-import { DEFAULT_HEAP_MB, discardSpare, startSpareFor } from "./spawn.js";
-import { alive, claimStandby, STANDBY_FILES, standbyHome, standbyKey, startStandby } from "./standby.js";
-import { endStandbys, listeningStandby, standbysOn, until } from "../../test/helpers/standbys.js";
+import { DEFAULT_HEAP_MB, discardSpare, startKeeper, startSpareFor } from "./spawn.js";
+import { alive, claimStandby, keeperAlive, keeperFolder, pidIn, STANDBY_FILES, standbyHome, standbyKey, startStandby } from "./standby.js";
+import { endStandbys, listeningStandby, standbysOn, until, waitingIn } from "../../test/helpers/standbys.js";
 
 let home: string;
 const strangers: ChildProcess[] = [];
@@ -109,15 +109,26 @@ describe("a claimed standby", () => {
   });
   afterEach(() => restore());
 
-  it("runs the job, is killed at the end, and leaves one standby for the next run", async () => {
+  it("runs the job, is killed at the end, and, having no keeper, starts one for the next run", async () => {
     const { pid: standby } = await listeningStandby(home);
     const attempt = await run(Q1);
     expect(attempt.stopped).toBeUndefined();
     expect(attempt.results.get(0)?.calls).toEqual([{ returned: { kind: "tensor", dtype: "float32", shape: [2], numel: 2, values: [0, 2] } }]);
     await until(() => !alive(standby));
-    const left = readdirSync(home);
-    expect(left).toHaveLength(1);
-    expect(left[0]).toMatch(new RegExp(`^${key}\\.`));
+    await until(() => keeperAlive(home, key));
+    // it waits for this process, the run's: no standby yet
+    expect(waitingIn(home)).toEqual([]);
+  });
+
+  it("whose keeper lives starts none: the keeper starts the next", async () => {
+    const { folder } = await listeningStandby(home);
+    const keeper = stranger(); // stands in for a live keeper
+    mkdirSync(keeperFolder(home, key));
+    writeFileSync(join(keeperFolder(home, key), STANDBY_FILES.pid), String(keeper));
+    await run(Q1);
+    await until(() => !readdirSync(home).includes(basename(folder)));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readdirSync(home).sort()).toEqual([`keeper.${key}`]);
   });
 
   it("is ended, not replaced, when the run stops before it has even connected", async () => {
@@ -178,5 +189,76 @@ describe("a claimed standby", () => {
     const attempt = await run(Q1);
     expect(attempt.results.get(0)?.calls).toHaveLength(1);
     expect(alive(pid)).toBe(true);
+  });
+});
+
+describe("the keeper of standbys", () => {
+  const keeperPid = () => pidIn(keeperFolder(home, key));
+  /** A process standing in for the `check` that started the keeper or claimed its standby: ends when told. */
+  function fakeCheck(): { pid: number; end: () => Promise<void> } {
+    const p = spawn("sleep", ["30"], { stdio: "ignore" });
+    strangers.push(p);
+    const gone = new Promise<void>((resolve) => p.once("exit", () => resolve()));
+    return { pid: p.pid!, end: () => (p.kill("SIGKILL"), gone) };
+  }
+  /** A keeper process, as `check` starts it, with its exit code. */
+  function keeper(starter: number): Promise<number | null> {
+    const p = spawn(process.execPath, [paths.keeper, home, String(DEFAULT_HEAP_MB), String(starter)], { stdio: "ignore" });
+    return new Promise((resolve) => p.once("exit", (code) => resolve(code)));
+  }
+
+  it("starts a standby once the check that started it has ended, and one keeper is all there is", async () => {
+    const check = fakeCheck();
+    startKeeper(home, DEFAULT_HEAP_MB, check.pid);
+    await until(() => keeperAlive(home, key));
+    const first = keeperPid();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(waitingIn(home)).toEqual([]);
+    await check.end();
+    await until(() => waitingIn(home).length === 1);
+    expect(await keeper(0)).toBe(0); // a second one leaves at once
+    expect(keeperPid()).toBe(first);
+    expect(alive(first)).toBe(true);
+    expect(waitingIn(home)).toHaveLength(1);
+  });
+
+  it("starts the next standby once the check that claimed the last has ended, and reaps the one it killed", async () => {
+    startKeeper(home, DEFAULT_HEAP_MB, 0);
+    await until(() => waitingIn(home).length === 1);
+    const [standby] = waitingIn(home);
+    const name = readdirSync(home).find((n) => n.startsWith(`${key}.`))!;
+    const check = fakeCheck();
+    renameSync(join(home, name), join(home, `c.${check.pid}.${name.slice(-6)}`)); // claimed, as claimStandby does
+    await new Promise((r) => setTimeout(r, 300));
+    expect(waitingIn(home)).toEqual([]);
+    process.kill(-standby, "SIGKILL"); // as the claimer does at the end of its run
+    await check.end();
+    await until(() => waitingIn(home).length === 1);
+    expect(waitingIn(home)[0]).not.toBe(standby);
+    // its parent, the keeper, collected it: no zombie left
+    if (process.platform === "linux") await until(() => !existsSync(`/proc/${standby}`));
+  });
+
+  it("ends, and removes its folder, when its standby ends unclaimed", async () => {
+    startKeeper(home, DEFAULT_HEAP_MB, 0);
+    await until(() => waitingIn(home).length === 1);
+    const keeper = keeperPid();
+    process.kill(-waitingIn(home)[0], "SIGKILL");
+    await until(() => !alive(keeper));
+    expect(existsSync(keeperFolder(home, key))).toBe(false);
+  });
+
+  it("takes over the folder of one that was killed", async () => {
+    startKeeper(home, DEFAULT_HEAP_MB, 0);
+    await until(() => waitingIn(home).length === 1);
+    const killed = keeperPid();
+    process.kill(-killed, "SIGKILL");
+    await until(() => !alive(killed));
+    expect(existsSync(join(keeperFolder(home, key), STANDBY_FILES.socket))).toBe(true); // left behind
+    const name = readdirSync(home).find((n) => n.startsWith(`${key}.`))!;
+    renameSync(join(home, name), join(home, `c.0.${name.slice(-6)}`)); // claimed by a check that has ended
+    startKeeper(home, DEFAULT_HEAP_MB, 0);
+    await until(() => keeperAlive(home, key) && keeperPid() !== killed);
+    await until(() => waitingIn(home).length === 1);
   });
 });

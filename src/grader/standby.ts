@@ -39,27 +39,41 @@ export function standbyKey(harness: string, heapMb: number): string {
   return hash.toString(16).padStart(8, "0");
 }
 
+/** A standby just started: its process, and its folder's name in `home` until a `check` claims it. */
+export interface Started {
+  child: ChildProcess;
+  name: string;
+}
+
 /**
  * Starts a standby in a new folder of `home`, unless one for `key` is waiting there: `spawnIn(folder, log)`
  * spawns it there, detached, with its output going to the log file's descriptor. The folder is named for `key`
- * once its pid is written in it.
+ * once its pid is written in it. Undefined when none was started.
  */
-export function startStandby(home: string, key: string, spawnIn: (folder: string, log: number) => ChildProcess): void {
+export function startStandby(home: string, key: string, spawnIn: (folder: string, log: number) => ChildProcess): Started | undefined {
   // one is enough: two `check`s at once would otherwise leave two
-  if (readdirSync(home).some((name) => name.startsWith(`${key}.`) && alive(pidIn(join(home, name))))) return;
+  if (readdirSync(home).some((name) => name.startsWith(`${key}.`) && alive(pidIn(join(home, name))))) return undefined;
   const folder = mkdtempSync(join(home, "starting."));
   const log = openSync(join(folder, STANDBY_FILES.log), "w", 0o600);
   try {
     const child = spawnIn(folder, log);
     child.on("error", () => {}); // no standby then: the next `check` starts its own child
     child.unref();
-    if (child.pid === undefined) return rmSync(folder, { recursive: true, force: true });
+    if (child.pid === undefined) return void rmSync(folder, { recursive: true, force: true });
     writeFileSync(join(folder, STANDBY_FILES.pid), String(child.pid));
-    renameSync(folder, join(home, `${key}.${folder.slice(-6)}`));
+    const name = `${key}.${folder.slice(-6)}`;
+    renameSync(folder, join(home, name));
+    return { child, name };
   } finally {
     closeSync(log);
   }
 }
+
+/** The folder of the keeper of standbys for `key` (src/grader/keeper.ts): its pid and its socket. */
+export const keeperFolder = (home: string, key: string): string => join(home, `keeper.${key}`);
+
+/** Whether the keeper of standbys for `key` is running (by its pid: it may be another process's now). */
+export const keeperAlive = (home: string, key: string): boolean => alive(pidIn(keeperFolder(home, key)));
 
 export interface Claimed {
   folder: string;
@@ -76,7 +90,7 @@ export function alive(pid: number): boolean {
   }
 }
 
-const pidIn = (folder: string): number => {
+export const pidIn = (folder: string): number => {
   try {
     return Number(readFileSync(join(folder, STANDBY_FILES.pid), "utf8")) || 0;
   } catch {

@@ -1,13 +1,14 @@
-// `check` from the command line with standbys on (needs `npm run build`): each run leaves one for the next, the
-// next takes it, and the verdicts are the same as with a child spawned for the run. Off under CI.
+// `check` from the command line with standbys on (needs `npm run build`): a keeper leaves one for the next run
+// after each, the next takes it, and the verdicts are the same as with a child spawned for the run. Off under CI.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paths } from "../../src/grader/paths.js";
-import { alive } from "../../src/grader/standby.js";
-import { endStandbys, pidIn, until } from "../helpers/standbys.js";
+import { DEFAULT_HEAP_MB } from "../../src/grader/spawn.js";
+import { alive, keeperFolder, standbyKey } from "../../src/grader/standby.js";
+import { endStandbys, pidIn, until, waitingIn } from "../helpers/standbys.js";
 
 let home: string, work: string;
 
@@ -17,8 +18,8 @@ beforeAll(() => {
   cpSync(join(paths.root, "test", "solutions", "reference"), work, { recursive: true });
 });
 
-/** The pids of the standbys waiting in `home`. */
-const waiting = (): number[] => readdirSync(home).map((name) => pidIn(join(home, name)));
+const waiting = (): number[] => waitingIn(home);
+const keeper = (): number => pidIn(keeperFolder(home, standbyKey(paths.harness, DEFAULT_HEAP_MB)));
 
 afterAll(() => {
   endStandbys(home);
@@ -44,16 +45,19 @@ describe("check with standbys", () => {
     expect(spawned.status).toBe(0);
     expect(readdirSync(home)).toEqual([]);
 
+    // the first run finds no standby: it starts a keeper, which starts one once that run has ended
     expect(check({})).toEqual(spawned);
+    await until(() => waiting().length === 1 && alive(waiting()[0]));
     const [first] = waiting();
-    expect(waiting()).toHaveLength(1);
-    expect(alive(first)).toBe(true);
+    const keeperPid = keeper();
+    expect(alive(keeperPid)).toBe(true);
 
+    // the next takes it, and the same keeper starts the one after
     expect(check({})).toEqual(spawned);
-    const [second] = waiting();
-    expect(waiting()).toHaveLength(1);
-    expect(second).not.toBe(first);
+    await until(() => waiting().length === 1 && waiting()[0] !== first);
     await until(() => !alive(first), 2000); // killed after its run; the kernel takes a moment to end it
+    expect(keeper()).toBe(keeperPid);
+    expect(waiting()).toHaveLength(1);
   });
 
   it("neither takes nor leaves one under CI", () => {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { paths } from "../../src/grader/paths.js";
 import { DEFAULT_HEAP_MB, leaveStandby } from "../../src/grader/spawn.js";
-import { alive, STANDBY_FILES, standbyKey } from "../../src/grader/standby.js";
+import { alive, pidIn, STANDBY_FILES, standbyKey } from "../../src/grader/standby.js";
 
 /**
  * Turns standbys on for this process, in `home`: sets AUTOGRAD_EX_STANDBY and clears CI, which turns them off (CI
@@ -28,11 +28,7 @@ export async function until(done: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-/** The pid written in a standby's folder, or 0 when there is none (yet). */
-export function pidIn(folder: string): number {
-  const file = join(folder, STANDBY_FILES.pid);
-  return existsSync(file) ? Number(readFileSync(file, "utf8")) : 0;
-}
+export { pidIn };
 
 /** The standbys named in the folders of `home`, claimed or not, that are still running. */
 export function standbysIn(home: string): number[] {
@@ -42,8 +38,24 @@ export function standbysIn(home: string): number[] {
     .filter(alive);
 }
 
-/** Ends every standby named in `home`: each leads its process group. */
-export const endStandbys = (home: string): void => standbysIn(home).forEach((pid) => process.kill(-pid, "SIGKILL"));
+/**
+ * Ends every standby and keeper named in `home`: each leads its process group. Keepers first, so that none starts
+ * a standby meanwhile.
+ */
+export function endStandbys(home: string): void {
+  const keepers = readdirSync(home).filter((name) => name.startsWith("keeper."));
+  for (const name of keepers) {
+    const pid = pidIn(join(home, name));
+    if (alive(pid)) process.kill(-pid, "SIGKILL");
+  }
+  standbysIn(home).forEach((pid) => process.kill(-pid, "SIGKILL"));
+}
+
+/** The pids of the standbys waiting in `home` to be claimed (not the keeper, nor claimed ones). */
+export const waitingIn = (home: string): number[] =>
+  readdirSync(home)
+    .filter((name) => /^[0-9a-f]{8}\./.test(name))
+    .map((name) => pidIn(join(home, name)));
 
 /** A standby for the default heap limit listening in `home` (started unless one waits there): its folder and pid. */
 export async function listeningStandby(home: string): Promise<{ folder: string; pid: number }> {
