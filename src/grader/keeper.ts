@@ -27,11 +27,13 @@ async function ended(pid: number, ms: number): Promise<void> {
 }
 
 /** Whether something listens on `socket`. */
-const listening = (socket: string) =>
-  new Promise<boolean>((resolve) => connect(socket).once("connect", function (this: import("node:net").Socket) {
-    this.destroy();
-    resolve(true);
-  }).once("error", () => resolve(false)));
+function listening(socket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect(socket);
+    probe.once("connect", () => (probe.destroy(), resolve(true)));
+    probe.once("error", () => resolve(false));
+  });
+}
 
 /** Takes the keeper's folder for `key`: undefined when a keeper that answers has it already. */
 async function lock(folder: string): Promise<Server | undefined> {
@@ -57,6 +59,12 @@ async function lock(folder: string): Promise<Server | undefined> {
 function claimed(home: string, started: Started): Promise<number> {
   const suffix = started.name.slice(started.name.indexOf(".") + 1);
   return new Promise((resolve) => {
+    const finish = (pid: number) => {
+      watcher.close();
+      clearInterval(poll);
+      started.child.off("exit", onExit);
+      resolve(pid);
+    };
     const look = () => {
       const names = readdirSync(home);
       if (names.includes(started.name)) return false;
@@ -67,12 +75,6 @@ function claimed(home: string, started: Started): Promise<number> {
     const watcher = watch(home, () => void look());
     const poll = setInterval(look, 1000); // where watching misses a rename
     const onExit = () => finish(readdirSync(home).includes(started.name) ? 0 : -1);
-    const finish = (pid: number) => {
-      watcher.close();
-      clearInterval(poll);
-      started.child.off("exit", onExit);
-      resolve(pid);
-    };
     started.child.once("exit", onExit);
     look();
   });
