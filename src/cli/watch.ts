@@ -6,6 +6,7 @@ import { bundleCacheDir } from "../grader/bundle-cache.js";
 import { DEFAULT_LIMITS, type Limits } from "../grader/child.js";
 import { ToolError } from "../grader/errors.js";
 import { grade, type QuestionReport } from "../grader/grade.js";
+import { discardSpare, keepSpare } from "../grader/spawn.js";
 import { gradeProblems, manifestProblems } from "../grader/problems.js";
 import { textReport } from "../grader/report-text.js";
 import { isProblemName, loadManifest, type Question } from "../grader/spec.js";
@@ -35,11 +36,15 @@ const watchedItems = (): Question[] => [...manifestProblems(), ...loadManifest()
 
 async function gradeItems(workspace: string, items: Question[], limits: Limits): Promise<QuestionReport[]> {
   const problems = items.filter((item) => isProblemName(item.id));
-  const [graded, written] = await Promise.all([
-    grade(workspace, items.filter((item) => !isProblemName(item.id)), limits, { bundleCache: bundleCacheDir(process.env) }),
-    gradeProblems(workspace, problems, limits),
-  ]);
-  return items.map((item) => [...graded, ...written].find((report) => report.question.id === item.id)!);
+  try {
+    const [graded, written] = await Promise.all([
+      grade(workspace, items.filter((item) => !isProblemName(item.id)), limits, { bundleCache: bundleCacheDir(process.env) }),
+      gradeProblems(workspace, problems, limits),
+    ]);
+    return items.map((item) => [...graded, ...written].find((report) => report.question.id === item.id)!);
+  } finally {
+    keepSpare(limits.heapMb); // the next save's child, booting while the student edits
+  }
 }
 
 class Session {
@@ -200,5 +205,6 @@ export async function watchCommand(name: string | undefined, options: WatchOptio
   await readKeys(input, (key) => session.onKey(key));
   watcher.close();
   await session.settled();
+  discardSpare();
   return 0;
 }

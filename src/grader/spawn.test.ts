@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { paths } from "./paths.js";
-import { DEFAULT_HEAP_MB, discard, startHarness, startSpareFor, takeSpare, type Started } from "./spawn.js";
+import { DEFAULT_HEAP_MB, discard, keepSpare, startHarness, startSpareFor, takeSpare, type Started } from "./spawn.js";
 import { scratch as makeScratch } from "../../test/helpers/scratch.js";
 
 const taken: Started[] = [];
@@ -31,6 +31,19 @@ describe("the spare child", () => {
       startSpareFor(args);
       expect(take(), args.join(" ")).toBeUndefined();
     }
+  });
+
+  it("is kept for watch's next run: one at a time, taken once", () => {
+    keepSpare();
+    const kept = takeSpare(DEFAULT_HEAP_MB);
+    expect(kept?.process.pid).toBeGreaterThan(0);
+    keepSpare();
+    keepSpare(); // one is kept already: no second child
+    const again = take();
+    taken.push(kept!);
+    expect(again?.process.pid).toBeGreaterThan(0);
+    expect(again?.process.pid).not.toBe(kept?.process.pid);
+    expect(take()).toBeUndefined();
   });
 
   it("is discarded, folder and all, when the heap limit asked for is another", () => {

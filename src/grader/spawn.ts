@@ -90,10 +90,23 @@ export function startSpareFor(args: string[], heapMb = DEFAULT_HEAP_MB): void {
     // then finds no standby, and starts a keeper
     nextStandby = { home, heapMb, kept: standby !== undefined && keeperAlive(home, key) };
   }
-  spare = standby ?? startHarness(heapMb);
+  hold(standby ?? startHarness(heapMb));
+}
+
+/** Keeps `started` as the spare, killed at exit if no Child takes it. */
+function hold(started: Started): void {
+  spare = started;
   spare.process.on("error", () => {}); // a spare that failed to start is not taken
   spare.process.stdin!.on("error", () => {});
   if (!process.listeners("exit").includes(discardSpare)) process.on("exit", discardSpare);
+}
+
+/**
+ * For `watch`, between saves: starts a child for the next run unless a spare is kept already, so that it boots
+ * while the student edits. It waits for its job, and ends by itself if this process goes (its stdin closes).
+ */
+export function keepSpare(heapMb = DEFAULT_HEAP_MB): void {
+  if (spare === undefined) hold(startHarness(heapMb));
 }
 
 /** Starts a standby in `home` for runs with this heap limit (src/grader/standby.ts), unless one waits there. */

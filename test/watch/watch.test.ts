@@ -4,6 +4,8 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { paths } from "../../src/grader/paths.js";
+import { alive } from "../../src/grader/standby.js";
+import { until } from "../helpers/standbys.js";
 import { ALL_DONE, KEYS } from "../../src/cli/watch.js";
 import { initWorkspace, runCli, tempDir } from "../cli/run-cli.js";
 import { spawnWatch, type Watching } from "./spawn-watch.js";
@@ -36,6 +38,36 @@ describe("autograd-ex watch", () => {
 
     running.press("q");
     expect(await running.exited).toBe(0);
+  });
+
+  it.runIf(process.platform === "linux")("keeps a child booted for the next save, and leaves none behind on q", async () => {
+    const cwd = await workspace();
+    const watching = (running = spawnWatch(["q2"], cwd));
+    await watching.waitFor(KEYS);
+    const { pid } = watching.child;
+    const cmdline = (child: number) => {
+      try {
+        return readFileSync(`/proc/${child}/cmdline`, "utf8");
+      } catch {
+        return ""; // gone meanwhile
+      }
+    };
+    /** Its harness children (esbuild's service is a child too). */
+    const children = () =>
+      readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(" ").filter(Boolean).map(Number)
+        .filter((child) => cmdline(child).includes("harness.bundle.cjs"));
+    await until(() => children().length === 1);
+    const [kept] = children();
+
+    writeFileSync(join(cwd, "q2.ts"), solution("reference", "q2.ts"));
+    expect(await watching.waitFor(KEYS)).toContain("✓ check_q2");
+    // the save's run took it; another waits for the next save
+    await until(() => children().length === 1 && children()[0] !== kept);
+    const next = children()[0];
+
+    watching.press("q");
+    expect(await watching.exited).toBe(0);
+    await until(() => !alive(next));
   });
 
   it("re-checks when a helper the solution imports is saved", async () => {
