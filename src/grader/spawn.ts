@@ -1,7 +1,8 @@
 // Starting the child process that runs the harness: its sandbox flags, its own empty working folder and process
 // group. `check` starts one before its CLI has even loaded (bin/autograd-ex.cjs), so that Node boots in the
 // child while the parent loads and bundles; the first Child adopts that spare. Better still, the spare is a
-// standby that the previous `check` started (src/grader/standby.ts), already booted; each `check` leaves one.
+// standby, already booted (src/grader/standby.ts), which a keeper started after the previous `check`
+// (src/grader/keeper.ts). `watch` keeps a spare between saves.
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,7 +1,7 @@
-// A standby child: started by one `check` for the next, it boots Node, loads the harness and makes its realms
-// while nobody waits, then listens on a Unix socket for one job. The next `check` claims it and runs its job on
-// it as on a child it had just spawned: the same sandbox flags, a process that has run no solution, killed at
-// the end. It exits by itself after STANDBY_IDLE_MS without a job.
+// A standby child: started for the next `check` by the keeper (src/grader/keeper.ts), it boots Node, loads the
+// harness and makes its realms while nobody waits, then listens on a Unix socket for one job. The next `check`
+// claims it and runs its job on it as on a child it had just spawned: the same sandbox flags, a process that has
+// run no solution, killed at the end. It exits by itself after STANDBY_IDLE_MS without a job.
 // Standbys live in a private folder: $AUTOGRAD_EX_STANDBY, or autograd-ex-<uid> in the temporary folder; none
 // with AUTOGRAD_EX_STANDBY=off, under CI, or where the folder is not this user's alone (or on Windows).
 import type { ChildProcess } from "node:child_process";
