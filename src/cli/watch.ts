@@ -173,12 +173,15 @@ class Session {
   }
 }
 
-/** Reads keys until q (or Ctrl-C); resolves then. */
+/** Signals that end watch as q does, so that it kills its spare child and removes its folder (a closed terminal: SIGHUP). */
+const QUIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** Reads keys until q (or Ctrl-C, or one of QUIT_SIGNALS); resolves then. */
 function readKeys(input: KeyInput, onKey: (key: string) => "quit" | void): Promise<void> {
   return new Promise((done) => {
     const finish = () => {
       input.removeListener("data", onData);
-      process.removeListener("SIGINT", finish);
+      for (const signal of QUIT_SIGNALS) process.removeListener(signal, finish);
       if (input.isTTY) input.setRawMode?.(false);
       (input as { destroy?: () => void }).destroy?.(); // NOTE: an open stdin would keep the process alive
       done();
@@ -189,7 +192,7 @@ function readKeys(input: KeyInput, onKey: (key: string) => "quit" | void): Promi
     if (input.isTTY) input.setRawMode?.(true);
     input.on("data", onData);
     input.resume();
-    process.once("SIGINT", finish);
+    for (const signal of QUIT_SIGNALS) process.once(signal, finish);
   });
 }
 

@@ -34,11 +34,16 @@ export class Watching {
     this.child.stdin.write(keys);
   }
 
-  stop(): void {
-    if (this.child.exitCode === null) this.child.kill("SIGKILL");
+  /** Ends it as a closed session would (SIGTERM, which it handles as q), or with SIGKILL if it is still there 2 s later. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill("SIGTERM");
+    const late = setTimeout(() => this.child.kill("SIGKILL"), 2000);
+    await this.exited;
+    clearTimeout(late);
   }
 }
 
 /** `autograd-ex watch ...args` in `cwd`, its stdin and stdout pipes (no terminal). */
-export const spawnWatch = (args: string[], cwd: string): Watching =>
-  new Watching(spawn(process.execPath, [BIN, "watch", ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } }));
+export const spawnWatch = (args: string[], cwd: string, env: Record<string, string> = {}): Watching =>
+  new Watching(spawn(process.execPath, [BIN, "watch", ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env } }));

@@ -1,6 +1,6 @@
 // `watch` driven by real file edits: the built CLI in a child process, its screen read from a pipe (no terminal,
 // so no escape codes), keys written to its stdin. Needs `npm run build` first, as the grader's tests do.
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { paths } from "../../src/grader/paths.js";
@@ -68,6 +68,17 @@ describe("autograd-ex watch", () => {
     watching.press("q");
     expect(await watching.exited).toBe(0);
     await until(() => !alive(next));
+  });
+
+  it.each(["SIGTERM", "SIGHUP"] as const)("ends on %s as on q: exit 0, its child killed and its folder removed", async (signal) => {
+    const cwd = await workspace();
+    const tmp = tempDir(); // where its children's folders go
+    const watching = (running = spawnWatch(["q2"], cwd, { TMPDIR: tmp }));
+    await watching.waitFor(KEYS);
+    await until(() => readdirSync(tmp).some((name) => name.startsWith("autograd-ex-run-")));
+    watching.child.kill(signal);
+    expect(await watching.exited).toBe(0);
+    await until(() => readdirSync(tmp).filter((name) => name.startsWith("autograd-ex-run-")).length === 0);
   });
 
   it("re-checks when a helper the solution imports is saved", async () => {
