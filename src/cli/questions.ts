@@ -5,7 +5,6 @@ import type { Manifest, Question } from "../grader/spec.js";
 export const UNKNOWN_QUESTION = (name: string, known: string[]) =>
   `unknown question "${name}" (the questions are ${known.join(", ")})`;
 
-
 /** The named questions in the manifest's order; all of them when none is named. */
 export function selectQuestions(manifest: Manifest, names: string[]): Question[] {
   const known = manifest.questions.map((question) => question.id);

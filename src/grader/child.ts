@@ -7,7 +7,7 @@ import { ToolError } from "./errors.js";
 import { CapturedOutput } from "./output.js";
 import { LIMITS, type CallOutcome, type Frame, type Job, type Thrown } from "./protocol.js";
 import { parseFrame } from "./reply.js";
-import { DEFAULT_HEAP_MB, discard, startHarness, startStandbyOnce, takeSpare, type Started } from "./spawn.js";
+import { DEFAULT_HEAP_MB, discard, startHarness, startKeeperOnce, takeSpare, type Started } from "./spawn.js";
 
 export interface Limits {
   /** Per check, and for the solution's top-level code. */
@@ -238,7 +238,7 @@ export class Child {
     if (frame.t === "ready" && !this.#started) {
       this.#started = true;
       this.#armNext();
-      startStandbyOnce(); // while this child works
+      startKeeperOnce(); // while this child works
     } else if (frame.t === "out" && this.#started) {
       this.#output().add(Buffer.from(frame.text), frame.more);
     } else if (frame.t === "loaded" && typeof step === "object" && step !== null && frame.module === step.load) {

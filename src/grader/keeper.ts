@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, rmSync, watch, writeFileSync } from "node:fs";
 import { connect, createServer, type Server } from "node:net";
 import { join } from "node:path";
-import { alive, keeperFolder, pidIn, STANDBY_FILES, standbyKey, type Started } from "./standby.js";
+import { alive, claimerOf, keeperFolder, pidIn, STANDBY_FILES, standbyKey, type Started } from "./standby.js";
 import { leaveStandby } from "./spawn.js";
 import { paths } from "./paths.js";
 
@@ -57,7 +57,6 @@ async function lock(folder: string): Promise<Server | undefined> {
  * the standby ends unclaimed, or -1 when it was claimed and its folder is gone already (that run is ending).
  */
 function claimed(home: string, started: Started): Promise<number> {
-  const suffix = started.name.slice(started.name.indexOf(".") + 1);
   return new Promise((resolve) => {
     const finish = (pid: number) => {
       watcher.close();
@@ -68,8 +67,7 @@ function claimed(home: string, started: Started): Promise<number> {
     const look = () => {
       const names = readdirSync(home);
       if (names.includes(started.name)) return false;
-      const claimer = names.map((name) => /^c\.(\d+)\.(.*)$/.exec(name)).find((m) => m !== null && m[2] === suffix);
-      finish(claimer ? Number(claimer[1]) : -1);
+      finish(claimerOf(names, started.name) ?? -1);
       return true;
     };
     const watcher = watch(home, () => void look());

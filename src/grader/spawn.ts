@@ -65,8 +65,8 @@ export function discard({ process: child, cwd }: Started): void {
 }
 
 let spare: Started | undefined;
-/** Where the next `check` finds its standby, and whether this one must start a keeper for it (once it has sent its job). */
-let nextStandby: { home: string; heapMb: number; kept: boolean } | undefined;
+/** Where this `check` starts a keeper of standbys, once it has sent its job: none when the one it claimed has a keeper. */
+let keeperWanted: { home: string; heapMb: number } | undefined;
 
 /** A standby left by an earlier `check`, claimed; undefined when there is none to claim. */
 function adoptStandby(home: string, key: string, heapMb: number): Started | undefined {
@@ -89,7 +89,7 @@ export function startSpareFor(args: string[], heapMb = DEFAULT_HEAP_MB): void {
     standby = adoptStandby(home, key, heapMb);
     // NOTE: a keeper's pid that is another process's by now leaves this run's successor to no one; the next run
     // then finds no standby, and starts a keeper
-    nextStandby = { home, heapMb, kept: standby !== undefined && keeperAlive(home, key) };
+    if (standby === undefined || !keeperAlive(home, key)) keeperWanted = { home, heapMb };
   }
   hold(standby ?? startHarness(heapMb));
 }
@@ -127,14 +127,13 @@ export function startKeeper(home: string, heapMb: number, starter = process.pid)
 }
 
 /**
- * After a job has gone to its child: sees to a standby for the next `check`, if this one wants it (once). The
- * keeper of the standby it claimed starts that; else it starts a keeper.
+ * After a job has gone to its child: starts a keeper, which starts the standby for the next `check`, if this one
+ * wants it (once). The keeper of the standby it claimed starts that otherwise.
  */
-export function startStandbyOnce(): void {
-  if (nextStandby === undefined) return;
-  const { home, heapMb, kept } = nextStandby;
-  nextStandby = undefined;
-  if (kept) return;
+export function startKeeperOnce(): void {
+  if (keeperWanted === undefined) return;
+  const { home, heapMb } = keeperWanted;
+  keeperWanted = undefined;
   try {
     startKeeper(home, heapMb);
   } catch {

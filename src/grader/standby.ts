@@ -69,8 +69,11 @@ export function startStandby(home: string, key: string, spawnIn: (folder: string
   }
 }
 
+/** How the folders of keepers of standbys are named, before their key. */
+export const KEEPER_PREFIX = "keeper.";
+
 /** The folder of the keeper of standbys for `key` (src/grader/keeper.ts): its pid and its socket. */
-export const keeperFolder = (home: string, key: string): string => join(home, `keeper.${key}`);
+export const keeperFolder = (home: string, key: string): string => join(home, `${KEEPER_PREFIX}${key}`);
 
 /** Whether the keeper of standbys for `key` is running (by its pid: it may be another process's now). */
 export const keeperAlive = (home: string, key: string): boolean => alive(pidIn(keeperFolder(home, key)));
@@ -79,6 +82,19 @@ export interface Claimed {
   folder: string;
   pid: number;
 }
+
+/** A claimed standby's folder: "c.<claimer's pid>.<the suffix of its waiting name>". */
+const claimedName = (claimer: number, name: string): string => `c.${claimer}.${name.slice(-6)}`;
+
+/** The claimer's pid and the suffix in a claimed folder's name; null for any other name. */
+function claimOf(name: string): { claimer: number; suffix: string } | null {
+  const match = /^c\.(\d+)\.(.*)$/.exec(name);
+  return match === null ? null : { claimer: Number(match[1]), suffix: match[2] };
+}
+
+/** The pid of the `check` that claimed the standby once named `name`, among `names`; undefined when none did. */
+export const claimerOf = (names: string[], name: string): number | undefined =>
+  names.map(claimOf).find((claim) => claim !== null && claim.suffix === name.slice(-6))?.claimer;
 
 export function alive(pid: number): boolean {
   if (!(pid > 0)) return false; // kill(0) would signal our own process group
@@ -106,13 +122,13 @@ export const pidIn = (folder: string): number => {
 export function claimStandby(home: string, key: string): Claimed | null {
   for (const name of readdirSync(home)) {
     const here = join(home, name);
-    const claimer = /^c\.(\d+)\./.exec(name);
-    if (claimer !== null || !name.startsWith(`${key}.`)) {
-      const owner = claimer === null ? pidIn(here) : Number(claimer[1]);
+    const claim = claimOf(name);
+    if (claim !== null || !name.startsWith(`${key}.`)) {
+      const owner = claim === null ? pidIn(here) : claim.claimer;
       if (!name.startsWith("starting.") && !alive(owner)) rmSync(here, { recursive: true, force: true });
       continue;
     }
-    const folder = join(home, `c.${process.pid}.${name.slice(-6)}`);
+    const folder = join(home, claimedName(process.pid, name));
     try {
       renameSync(here, folder);
     } catch {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { paths } from "../../src/grader/paths.js";
 import { DEFAULT_HEAP_MB, leaveStandby } from "../../src/grader/spawn.js";
-import { alive, pidIn, STANDBY_FILES, standbyKey } from "../../src/grader/standby.js";
+import { alive, KEEPER_PREFIX, pidIn, STANDBY_FILES, standbyKey } from "../../src/grader/standby.js";
 
 /**
  * Turns standbys on for this process, in `home`: sets AUTOGRAD_EX_STANDBY and clears CI, which turns them off (CI
@@ -30,25 +30,16 @@ export async function until(done: () => boolean, ms = 5000): Promise<void> {
 
 export { pidIn };
 
-/** The standbys named in the folders of `home`, claimed or not, that are still running. */
-export function standbysIn(home: string): number[] {
-  return readdirSync(home, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => pidIn(join(home, entry.name)))
-    .filter(alive);
-}
-
 /**
  * Ends every standby and keeper named in `home`: each leads its process group. Keepers first, so that none starts
  * a standby meanwhile.
  */
 export function endStandbys(home: string): void {
-  const keepers = readdirSync(home).filter((name) => name.startsWith("keeper."));
-  for (const name of keepers) {
+  const keeperFirst = (a: string, b: string) => Number(b.startsWith(KEEPER_PREFIX)) - Number(a.startsWith(KEEPER_PREFIX));
+  for (const name of readdirSync(home).sort(keeperFirst)) {
     const pid = pidIn(join(home, name));
     if (alive(pid)) process.kill(-pid, "SIGKILL");
   }
-  standbysIn(home).forEach((pid) => process.kill(-pid, "SIGKILL"));
 }
 
 /** The pids of the standbys waiting in `home` to be claimed (not the keeper, nor claimed ones). */
