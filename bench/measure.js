@@ -39,3 +39,11 @@ export function measure(step, { samples, minSampleMs } = METHOD) {
   const spread = Math.max(...perCall.map((s) => Math.abs(s - seconds))) / seconds;
   return { seconds, spread };
 }
+
+/** Measures a workload (`make(params)` gives `{ step, check }`); its check value is taken after one step from its initial state. */
+export function measureWorkload(make, params, method = METHOD) {
+  const { step, check } = make(params);
+  step();
+  const value = check();
+  return { ...measure(step, method), check: value };
+}

@@ -5,9 +5,11 @@ import os from "node:os";
 import { workloads } from "./core.js";
 import { FIGURES } from "./figures.js";
 import { ratio, table, timing } from "./format.js";
-import { METHOD, measure } from "./measure.js";
+import { METHOD, measureWorkload } from "./measure.js";
+import { startLines } from "./lines.js";
 import { loadTfjs } from "./tfjs.js";
 import { startTorch } from "./torch.js";
+import { HARNESS_ENV } from "../dist/grader/spawn.js";
 
 const ANCHOR_LABELS = { torch: "PyTorch eager", tfjs: "TF.js cpu" };
 /** Relative difference of check values above which two runners are said to compute different things. */
@@ -15,12 +17,21 @@ const CHECK_TOLERANCE = 1e-3;
 
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
-/** Measures a workload; its check value is taken after one step from its initial state. */
-function measureWorkload(make, params) {
-  const { step, check } = make(params);
-  step();
-  const value = check();
-  return { ...measure(step), check: value };
+/**
+ * autograd-ex's runner: bench/core-child.js, started as the grader starts its harness (the environment is
+ * HARNESS_ENV and nothing else), since that is where solutions and checks run. `measure(figure)` throws if
+ * the core fails: a broken core fails the bench.
+ */
+async function startOurs() {
+  const child = startLines("autograd-ex", process.execPath, [new URL("./core-child.js", import.meta.url).pathname], { env: HARNESS_ENV });
+  const hello = await child.answer();
+  if (hello.unavailable) throw new Error(hello.unavailable);
+  const measure = async (figure) => {
+    const result = await child.ask({ figure: figure.name, params: figure.params, method: METHOD });
+    if (result.error ?? result.unavailable) throw new Error(result.error ?? result.unavailable);
+    return result;
+  };
+  return { info: `a child process with the harness's environment (${Object.entries(HARNESS_ENV).map(([k, v]) => `${k}=${v}`).join(" ")}), ${hello.info}`, measure, close: child.close };
 }
 
 /** Each anchor: `{ info, measure(figure) }`, or `{ unavailable }` saying why it cannot run here. */
@@ -56,11 +67,11 @@ function combine(rounds) {
   return { ...mid, spread: Math.max(mid.spread, apart) };
 }
 
-async function measureFigure(figure, anchors) {
+async function measureFigure(figure, ourRunner, anchors) {
   const ours = [], theirs = new Map(figure.anchors.map((name) => [name, []]));
   for (let round = 1; round <= ROUNDS; round++) {
     progress(`${figure.name}: autograd-ex (round ${round} of ${ROUNDS})`);
-    ours.push(measureWorkload(workloads[figure.name], figure.params));
+    ours.push(await ourRunner.measure(figure));
     for (const name of figure.anchors) theirs.get(name).push(await measureAnchor(anchors[name], name, figure));
   }
   const our = combine(ours);
@@ -113,12 +124,13 @@ function targetLines(rows) {
   );
 }
 
-function header(anchors, loadAtStart) {
+function header(ours, anchors, loadAtStart) {
   const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
   const cpus = os.cpus();
   const blasEnv = Object.entries(process.env).filter(([key]) => key.startsWith("OPENBLAS_")).sort();
   return [
     `autograd-ex ${version} · ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores · ${os.type()} ${os.release()} · node ${process.version}`,
+    `autograd-ex: in ${ours.info}`,
     ...Object.entries(anchors).map(([name, a]) => `${ANCHOR_LABELS[name]}: ${a.unavailable ? `unavailable: ${a.unavailable}` : a.info}`),
     `load average at start: ${loadAtStart.toFixed(1)} (figures are noisy when other work shares the cores)`,
     ...(blasEnv.length ? [`env: ${blasEnv.map(([k, v]) => `${k}=${v}`).join(" ")} (left as set)`] : []),
@@ -128,16 +140,33 @@ function header(anchors, loadAtStart) {
   ];
 }
 
+/**
+ * The figure measured once more in this process, a plain `node` with the shell's environment, for comparison
+ * with the harness's (see HARNESS_ENV in src/grader/spawn.ts): the line under the table.
+ */
+const IN_PROCESS = "mlp_step";
+
+function inProcessLine(rows) {
+  const { figure, anchors } = rows.find((row) => row.figure.name === IN_PROCESS);
+  progress(`${figure.name}: autograd-ex in this process`);
+  const here = measureWorkload(workloads[figure.name], figure.params);
+  const speedups = anchors.filter((a) => !a.result.unavailable).map((a) => `${ratio(a.result.seconds / here.seconds)} ${ANCHOR_LABELS[a.name]}`);
+  return `${figure.name} in the bench's own process instead (plain node, this shell's environment): ${timing(here)}${speedups.length ? `, ${speedups.join(", ")}` : ""}`;
+}
+
 const loadAtStart = os.loadavg()[0];
+const ours = await startOurs();
 const anchors = await loadAnchors();
 const rows = [];
-for (const figure of FIGURES) rows.push(await measureFigure(figure, anchors));
+for (const figure of FIGURES) rows.push(await measureFigure(figure, ours, anchors));
+ours.close();
 anchors.torch.close?.();
 const report = [
-  ...header(anchors, loadAtStart),
+  ...header(ours, anchors, loadAtStart),
   "",
   table(["figure", "autograd-ex", "anchor", "anchor time", "speed-up", "target"], rows.flatMap(tableRows)),
   ...notes(rows),
+  inProcessLine(rows),
   "",
   "targets:",
   ...targetLines(rows),

@@ -182,6 +182,8 @@ function closeDoors(): void {
   const kill = unsafe._kill as (pid: number, signal: number) => number, self = process.pid;
   unsafe._kill = (pid: number, signal: number) => (pid === self ? (beforeOwnSignal(signal), kill(pid, signal)) : -1); // -1: EPERM
   for (const name of REMOVED) delete unsafe[name];
+  // the C library read its settings (spawn.ts's HARNESS_ENV) at startup: solutions see no environment
+  for (const name of Object.keys(process.env)) delete process.env[name];
   // process.report describes the machine (host name, addresses); Node itself reads only this flag of it
   Object.defineProperty(process, "report", { value: { reportOnUncaughtException: false } });
   delete (globalThis as Record<string, unknown>).fetch;

@@ -1,11 +1,11 @@
 // The spare child `check` starts before its CLI loads: only for commands that will use it, taken once, and
 // never left behind (needs `npm run build`: the harness and bin/autograd-ex.cjs).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { paths } from "./paths.js";
-import { DEFAULT_HEAP_MB, discard, keepSpare, startHarness, startSpareFor, takeSpare, type Started } from "./spawn.js";
+import { DEFAULT_HEAP_MB, discard, HARNESS_ENV, keepSpare, startHarness, startSpareFor, takeSpare, type Started } from "./spawn.js";
 import { scratch as makeScratch } from "../../test/helpers/scratch.js";
 
 const taken: Started[] = [];
@@ -24,6 +24,16 @@ describe("the spare child", () => {
     expect(spare?.process.pid).toBeGreaterThan(0);
     expect(existsSync(spare!.cwd)).toBe(true);
     expect(take()).toBeUndefined();
+  });
+
+  it.runIf(existsSync("/proc/self/environ"))("starts with glibc's allocator settings and nothing of this environment", () => {
+    expect(process.env.PATH).toBeDefined();
+    const child = startHarness(DEFAULT_HEAP_MB);
+    taken.push(child);
+    // what the process started with, whatever it did with process.env since
+    const environ = readFileSync(`/proc/${child.process.pid}/environ`, "utf8").split("\0").filter(Boolean);
+    expect(environ.sort()).toEqual(["MALLOC_MMAP_THRESHOLD_=33554432", "MALLOC_TRIM_THRESHOLD_=67108864"]);
+    expect(Object.entries(HARNESS_ENV).map(([key, value]) => `${key}=${value}`).sort()).toEqual(environ);
   });
 
   it("is not started for other commands, problems or help", () => {

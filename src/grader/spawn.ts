@@ -26,6 +26,23 @@ export interface Started {
   heapMb: number;
 }
 
+/**
+ * The child's whole environment: nothing of the parent's, only two settings of glibc's allocator (other C
+ * libraries ignore them). Freed heap, up to 64 MiB, waits for reuse instead of going back to the system, and
+ * blocks up to 32 MiB come from the heap, not from mmap.
+ */
+// NOTE: the core's results live in ArrayBuffers (src/core/storage.ts), allocated with malloc and freed by V8's
+// sweeper thread. In some processes and not others, glibc gave that memory back to the system and the next
+// results faulted it in again: the MLP step in bench/ took 25–37 µs in 10 runs of a plain `node` (about one page
+// fault per step, in sys time) and 22.2–27.6 µs in 20 runs with the trim threshold. Setting it also fixes
+// glibc's mmap threshold at 128 KiB, so each 256 KB matmul result was mapped and faulted in anew (3.1 → 8.4 ms
+// for bench/'s 256×256 matmul step); 32 MiB is the highest glibc would raise the threshold to by itself. The
+// harness empties process.env once it starts, so solutions still see no environment.
+export const HARNESS_ENV: Readonly<Record<string, string>> = {
+  MALLOC_TRIM_THRESHOLD_: String(64 * 2 ** 20),
+  MALLOC_MMAP_THRESHOLD_: String(32 * 2 ** 20),
+};
+
 /** Node's sandbox flags, each only where this Node version knows it. */
 function harnessFlags(heapMb: number): string[] {
   const known = process.allowedNodeEnvironmentFlags;
@@ -42,7 +59,7 @@ function harnessFlags(heapMb: number): string[] {
 }
 
 function spawnHarness(heapMb: number, cwd: string): ChildProcess {
-  return childProcess().spawn(process.execPath, harnessFlags(heapMb), { cwd, env: {}, detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"] });
+  return childProcess().spawn(process.execPath, harnessFlags(heapMb), { cwd, env: HARNESS_ENV, detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"] });
 }
 
 export function startHarness(heapMb: number): Started {
@@ -114,7 +131,7 @@ export function keepSpare(heapMb = DEFAULT_HEAP_MB): void {
 export function leaveStandby(home: string, heapMb: number): StartedStandby | undefined {
   const flags = [...harnessFlags(heapMb), "--standby", String(STANDBY_IDLE_MS)];
   return startStandby(home, standbyKey(paths.harness, heapMb), (cwd, log) =>
-    childProcess().spawn(process.execPath, flags, { cwd, env: {}, detached: true, stdio: ["ignore", log, log] }),
+    childProcess().spawn(process.execPath, flags, { cwd, env: HARNESS_ENV, detached: true, stdio: ["ignore", log, log] }),
   );
 }
 
