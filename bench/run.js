@@ -2,14 +2,15 @@
 // Speed is measured, never asserted: the exit code is 0 whatever the figures say.
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { HARNESS_ENV } from "../dist/grader/spawn.js";
 import { workloads } from "./core.js";
 import { FIGURES } from "./figures.js";
 import { ratio, table, timing } from "./format.js";
-import { METHOD, measureWorkload } from "./measure.js";
 import { startLines } from "./lines.js";
+import { METHOD, measureWorkload } from "./measure.js";
 import { loadTfjs } from "./tfjs.js";
 import { startTorch } from "./torch.js";
-import { HARNESS_ENV } from "../dist/grader/spawn.js";
 
 const ANCHOR_LABELS = { torch: "PyTorch eager", tfjs: "TF.js cpu" };
 /** Relative difference of check values above which two runners are said to compute different things. */
@@ -23,7 +24,7 @@ const progress = (message) => process.stderr.write(`bench: ${message}\n`);
  * the core fails: a broken core fails the bench.
  */
 async function startOurs() {
-  const child = startLines("autograd-ex", process.execPath, [new URL("./core-child.js", import.meta.url).pathname], { env: HARNESS_ENV });
+  const child = startLines("autograd-ex", process.execPath, [fileURLToPath(new URL("./core-child.js", import.meta.url))], { env: HARNESS_ENV });
   const hello = await child.answer();
   if (hello.unavailable) throw new Error(hello.unavailable);
   const measure = async (figure) => {
